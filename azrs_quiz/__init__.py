@@ -1,0 +1,72 @@
+"""azrs_quiz: learn the relations between Azerbaijan and Serbia.
+
+The public API, re-exported here::
+
+    import azrs_quiz
+
+    content = azrs_quiz.load_content()           # the bundled, validated content
+    quiz = azrs_quiz.build_quiz(content, topics=["dates"], count=5, seed=1)
+    bank = azrs_quiz.question_bank(content)      # every question the content yields
+    azrs_quiz.export_anki(content, "deck.apkg")  # an Anki package
+
+Names are imported on first use, so ``import azrs_quiz`` (and the CLI's ``--help``)
+stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from azrs_quiz._version import __version__
+
+if TYPE_CHECKING:
+    from azrs_quiz.anki import export_anki
+    from azrs_quiz.content import Content
+    from azrs_quiz.dates import PartialDate
+    from azrs_quiz.errors import (
+        AzrsQuizError,
+        ContentError,
+        ContentNotFound,
+        ContentProblem,
+        OutputExists,
+        UnknownTopic,
+    )
+    from azrs_quiz.loader import bundled_content_path, load_content
+    from azrs_quiz.models import TOPICS, Topic
+    from azrs_quiz.questions import Question, Quiz, build_quiz, question_bank
+
+_EXPORTS: dict[str, str] = {
+    "Content": "azrs_quiz.content",
+    "PartialDate": "azrs_quiz.dates",
+    "AzrsQuizError": "azrs_quiz.errors",
+    "ContentError": "azrs_quiz.errors",
+    "ContentNotFound": "azrs_quiz.errors",
+    "ContentProblem": "azrs_quiz.errors",
+    "OutputExists": "azrs_quiz.errors",
+    "UnknownTopic": "azrs_quiz.errors",
+    "bundled_content_path": "azrs_quiz.loader",
+    "load_content": "azrs_quiz.loader",
+    "TOPICS": "azrs_quiz.models",
+    "Topic": "azrs_quiz.models",
+    "Question": "azrs_quiz.questions",
+    "Quiz": "azrs_quiz.questions",
+    "build_quiz": "azrs_quiz.questions",
+    "question_bank": "azrs_quiz.questions",
+    "export_anki": "azrs_quiz.anki",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'azrs_quiz' has no attribute '{name}'")
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

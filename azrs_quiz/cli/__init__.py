@@ -1,0 +1,1 @@
+"""The ``azrs-quiz`` command line: a thin layer over the library."""

@@ -1,0 +1,54 @@
+"""Entry point of ``azrs-quiz``: the command registry and the one place errors become exits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from azrs_quiz._version import __version__
+from azrs_quiz.cli.lazy import LazyGroup
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "quiz": ("azrs_quiz.cli.quiz:quiz", "Take a multiple-choice quiz in the terminal."),
+    "review": ("azrs_quiz.cli.review:review", "Review the questions that are due (spaced repetition)."),
+    "stats": ("azrs_quiz.cli.stats:stats", "Show your reviews, retention, streak and forecast."),
+    "progress": ("azrs_quiz.cli.progress:progress", "Export, import or reset your learning progress."),
+    "export": ("azrs_quiz.cli.export:export", "Export the questions: json, anki, csv, gift, moodle-xml."),
+    "validate": ("azrs_quiz.cli.validate:validate", "Check content files and report every problem."),
+    "schema": ("azrs_quiz.cli.schema:schema", "Print the JSON Schema of the content format."),
+}
+
+
+class RootGroup(LazyGroup):
+    """Turns the library's own errors into clean messages on stderr, in one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # Imported here, not at the top: azrs_quiz.errors is tiny, but keep --help lean.
+        from azrs_quiz.errors import AzrsQuizError, ContentError
+
+        try:
+            return super().invoke(ctx)
+        except ContentError as error:
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+            count = len(error.problems)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
+            ctx.exit(1)
+        except AzrsQuizError as error:
+            raise click.ClickException(str(error)) from error
+
+
+@click.group(cls=RootGroup, lazy_commands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="azrs-quiz")
+def main() -> None:
+    """Learn the relations between Azerbaijan and Serbia.
+
+    Quizzes, spaced-repetition reviews and Anki decks made from curated facts, each
+    citing its source. Content: Wikipedia, "Azerbaijan–Serbia relations", CC BY-SA 4.0.
+
+    \b
+    Start with:
+      azrs-quiz quiz             a 10-question quiz on every topic
+      azrs-quiz review           the questions that are due today
+    """

@@ -1,0 +1,58 @@
+"""Options shared by several commands, so they read and validate the same everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Kept in step with azrs_quiz.models.TOPICS (a test checks), without importing pydantic.
+TOPIC_CHOICES = ("dates", "people", "agreements", "related")
+
+
+def content_option(function: F) -> F:
+    """``--content PATH``: another content pack (or folder of packs) instead of the bundled one."""
+    return click.option(
+        "--content",
+        "content_path",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None,
+        help="A content pack folder (or a folder of packs) to use instead of the bundled content.",
+    )(function)
+
+
+def topic_option(function: F) -> F:
+    """``--topic`` (repeatable): which topics to draw from; all when absent."""
+    return click.option(
+        "--topic",
+        "topics",
+        type=click.Choice(TOPIC_CHOICES, case_sensitive=False),
+        multiple=True,
+        help="Only these topics (repeat for several). Default: all.",
+    )(function)
+
+
+def output_options(function: F) -> F:
+    """``--output FILE`` ('-' for standard output) and ``--force``."""
+    function = click.option(
+        "--force", is_flag=True, help="Overwrite the output file if it exists."
+    )(function)
+    return click.option(
+        "--output",
+        "-o",
+        "output",
+        type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+        required=True,
+        help="Where to write; '-' for standard output.",
+    )(function)
+
+
+def load_content_for_cli(content_path: Path | None) -> Any:
+    """Load the content a command asked for (errors are reported by the root group)."""
+    from azrs_quiz.loader import load_content
+
+    return load_content(content_path)

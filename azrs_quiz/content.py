@@ -1,0 +1,84 @@
+"""Validated content: every record of one or more packs, indexed by id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import chain
+
+from azrs_quiz.models import (
+    TOPICS,
+    Agreement,
+    Doubt,
+    Event,
+    Fact,
+    Figure,
+    Organisation,
+    PackMeta,
+    Person,
+    Place,
+    Source,
+    Topic,
+)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded from one or more content packs, cross-checked.
+
+    Records keep the order of their files (sorted by name) and of their entries, so
+    everything built from a ``Content`` is deterministic.
+    """
+
+    packs: tuple[PackMeta, ...]
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    places: Mapping[str, Place] = field(default_factory=dict)
+    organisations: Mapping[str, Organisation] = field(default_factory=dict)
+    people: Mapping[str, Person] = field(default_factory=dict)
+    events: Mapping[str, Event] = field(default_factory=dict)
+    agreements: Mapping[str, Agreement] = field(default_factory=dict)
+    figures: Mapping[str, Figure] = field(default_factory=dict)
+    doubts: Mapping[str, Doubt] = field(default_factory=dict)
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Every fact a question can be asked about, in a stable order."""
+        return tuple(self.iter_facts())
+
+    def iter_facts(self) -> Iterator[Fact]:
+        """Iterate the facts: events, agreements, figures, then people."""
+        return chain(
+            self.events.values(), self.agreements.values(), self.figures.values(), self.people.values()
+        )
+
+    def fact(self, fact_id: str) -> Fact:
+        """The fact with this id; ``KeyError`` if there is none."""
+        for kind in (self.events, self.agreements, self.figures, self.people):
+            if fact_id in kind:
+                return kind[fact_id]
+        raise KeyError(fact_id)
+
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        """The topics that at least one fact has, in the canonical order."""
+        present = {fact.topic for fact in self.iter_facts()}
+        return tuple(topic for topic in TOPICS if topic in present)
+
+    @property
+    def attribution(self) -> str:
+        """The credit every pack asks for, one pack per line."""
+        return "\n".join(pack.attribution for pack in self.packs)
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind there are (the validate summary)."""
+        return {
+            "packs": len(self.packs),
+            "sources": len(self.sources),
+            "people": len(self.people),
+            "places": len(self.places),
+            "organisations": len(self.organisations),
+            "events": len(self.events),
+            "agreements": len(self.agreements),
+            "figures": len(self.figures),
+            "doubts": len(self.doubts),
+        }

@@ -1,0 +1,47 @@
+"""The project's own exceptions: every error a user can cause is one of these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class AzrsQuizError(Exception):
+    """Root of every error azrs_quiz raises on purpose."""
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    """One problem in a content file, located as precisely as the file allows."""
+
+    path: Path
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
+        return f"{where}: {self.field}: {self.message}"
+
+
+class ContentError(AzrsQuizError):
+    """Content failed validation; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[ContentProblem]) -> None:
+        self.problems = problems
+        count = len(problems)
+        lines = [str(problem) for problem in problems]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found")
+        super().__init__("\n".join(lines))
+
+
+class ContentNotFound(AzrsQuizError):
+    """The content path given does not exist."""
+
+
+class UnknownTopic(AzrsQuizError):
+    """A topic was asked for that the content does not offer."""
+
+
+class OutputExists(AzrsQuizError):
+    """The output file exists and overwriting was not allowed."""

@@ -1,0 +1,241 @@
+"""The content model: sources, entities and the facts quizzes are made from.
+
+Every model is frozen and forbids unknown keys, so a typo in a content file is an
+error rather than a silently ignored field. References between records are plain
+ids here; :mod:`azrs_quiz.loader` checks that each one resolves.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal, TypeAlias, Union
+
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+
+from azrs_quiz.dates import DATE_JSON_SCHEMA, PartialDate
+
+#: A stable, human-readable identifier: lower-case words joined by hyphens.
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=120)]
+Date = Annotated[PartialDate, WithJsonSchema(DATE_JSON_SCHEMA)]
+Text = Annotated[str, Field(min_length=1)]
+
+#: The topics a quiz can be drawn from.
+Topic = Literal["dates", "people", "agreements", "related"]
+TOPICS: tuple[Topic, ...] = ("dates", "people", "agreements", "related")
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class PackMeta(_Record):
+    """Metadata of a content pack (its ``pack.yaml``)."""
+
+    id: Slug
+    title: Text
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
+    licence: Text
+    attribution: Text = Field(description="Credit to show wherever the content is shown.")
+    source_url: str | None = None
+    description: str | None = None
+
+
+class Source(_Record):
+    """A work a fact is taken from; ``number`` is the article's reference number."""
+
+    id: Slug
+    number: int | None = Field(default=None, ge=1)
+    author: str | None = None
+    title: Text
+    publisher: str | None = None
+    date: Date | None = None
+    retrieved: Date | None = None
+    url: str | None = None
+    language: str | None = None
+    pages: str | None = None
+    note: str | None = Field(default=None, description="A doubt or clarification about this source.")
+
+    def citation(self) -> str:
+        """A one-line human citation: "[13] Vuk Vuksanovic, 'An Unlikely...', RUSI, 19 August 2020"."""
+        parts = [part for part in (self.author, f"\u201c{self.title}\u201d", self.publisher) if part]
+        if self.date is not None:
+            parts.append(str(self.date))
+        prefix = f"[{self.number}] " if self.number is not None else ""
+        return prefix + ", ".join(parts)
+
+
+PlaceKind = Literal["country", "city", "region", "site"]
+
+
+class Place(_Record):
+    """A country, city, region or site (a park, a church, a university...)."""
+
+    id: Slug
+    name: Text
+    kind: PlaceKind
+    country: Slug | None = Field(default=None, description="Id of the country place it lies in.")
+
+
+OrganisationKind = Literal["company", "institution", "military-unit", "international-organisation", "government"]
+
+
+class Organisation(_Record):
+    """A company, institution, military unit or international organisation."""
+
+    id: Slug
+    name: Text
+    kind: OrganisationKind
+    country: Slug | None = None
+
+
+class _Fact(_Record):
+    """What every fact shares: an id, a topic, its sources and a sentence of context."""
+
+    id: Slug
+    topic: Topic
+    sources: Annotated[list[Slug], Field(min_length=1)]
+    explanation: Text = Field(description="One or two sentences of context shown after the answer.")
+    note: str | None = Field(default=None, description="A recorded doubt or clarification; never asked.")
+
+
+class EventPrompts(_Record):
+    """Authored question stems for an event, one per angle."""
+
+    when: str | None = Field(default=None, description="Asks for the date, e.g. 'When did ... ?'")
+    what: str | None = Field(default=None, description="Asks what happened at the event's date.")
+    who: str | None = Field(default=None, description="Asks for the actor.")
+    where: str | None = Field(default=None, description="Asks for the place.")
+
+
+class Event(_Fact):
+    """A dated happening: a battle, a visit, an opening, a recognition, a vote, a statement."""
+
+    date: Date | None = None
+    what: Text = Field(description="What happened, as a short clause usable as an answer option.")
+    people: list[Slug] = Field(default_factory=list)
+    actor: Slug | None = Field(default=None, description="The one person a 'who' question asks for.")
+    place: Slug | None = None
+    organisations: list[Slug] = Field(default_factory=list)
+    prompts: EventPrompts = EventPrompts()
+
+    @model_validator(mode="after")
+    def _prompts_have_answers(self) -> Event:
+        _require_answer(self.prompts.who, self.actor, "prompts.who", "actor")
+        _require_answer(self.prompts.where, self.place, "prompts.where", "place")
+        _require_answer(self.prompts.when, self.date, "prompts.when", "date")
+        return self
+
+
+class PersonPrompts(_Record):
+    """Authored question stems for a person."""
+
+    role: str | None = Field(default=None, description="Asks for the person's role.")
+    who: str | None = Field(default=None, description="Asks which person held the role or did the deed.")
+
+
+class Person(_Fact):
+    """A person named in the source, with the role the source gives them at the time."""
+
+    topic: Topic = "people"
+    name: Text
+    role: str | None = Field(default=None, description="Role at the time, as the source gives it.")
+    country: Slug | None = None
+    prompts: PersonPrompts = PersonPrompts()
+
+    @model_validator(mode="after")
+    def _prompts_have_answers(self) -> Person:
+        _require_answer(self.prompts.role, self.role, "prompts.role", "role")
+        return self
+
+
+class Amount(_Record):
+    """A quantity: money (``currency``) or a counted or measured thing (``unit``)."""
+
+    value: Decimal = Field(gt=0)
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    unit: str | None = Field(default=None, description="What is counted, plural: 'cubic metres'.")
+    per: str | None = Field(default=None, description="A rate's period: 'year'.")
+    qualifier: Literal["exact", "about", "over", "rumoured"] = "exact"
+
+    @model_validator(mode="after")
+    def _money_or_unit(self) -> Amount:
+        if (self.currency is None) == (self.unit is None):
+            raise ValueError("give exactly one of 'currency' (money) or 'unit' (anything else)")
+        return self
+
+
+AgreementKind = Literal[
+    "treaty", "agreement", "contract", "loan", "credit-line", "deal", "memorandum", "commission"
+]
+
+
+class AgreementPrompts(_Record):
+    """Authored question stems for an agreement."""
+
+    what: str | None = Field(default=None, description="Asks what the agreement covered.")
+    when: str | None = Field(default=None, description="Asks when it was made.")
+    parties: str | None = Field(default=None, description="Asks between whom.")
+    value: str | None = Field(default=None, description="Asks how much it was worth.")
+
+
+class Agreement(_Fact):
+    """A treaty, contract, loan, deal, memorandum or commission."""
+
+    kind: AgreementKind
+    what: Text = Field(description="What it covered, as a short phrase usable as an answer option.")
+    date: Date | None = None
+    parties: list[Slug] = Field(default_factory=list, description="Places or organisations bound by it.")
+    people: list[Slug] = Field(default_factory=list)
+    value: Amount | None = None
+    prompts: AgreementPrompts = AgreementPrompts()
+
+    @model_validator(mode="after")
+    def _prompts_have_answers(self) -> Agreement:
+        _require_answer(self.prompts.when, self.date, "prompts.when", "date")
+        _require_answer(self.prompts.value, self.value, "prompts.value", "value")
+        if self.prompts.parties is not None and len(self.parties) < 2:
+            raise ValueError("prompts.parties needs at least two 'parties'")
+        return self
+
+
+class FigurePrompts(_Record):
+    """Authored question stem for a figure."""
+
+    amount: str | None = Field(default=None, description="Asks for the amount.")
+
+
+class Figure(_Fact):
+    """A number the source gives: trade, exports, volumes, values, counts."""
+
+    what: Text = Field(description="What was measured, as a noun phrase.")
+    amount: Amount
+    date: Date | None = None
+    prompts: FigurePrompts = FigurePrompts()
+
+
+class Doubt(_Record):
+    """Something the source says that we could not turn into a fact, and why."""
+
+    id: Slug
+    text: Text
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+
+Fact: TypeAlias = Union[Event, Person, Agreement, Figure]
+
+#: The sections a content file may hold, and the model of each entry.
+SECTIONS: dict[str, type[_Record]] = {
+    "sources": Source,
+    "places": Place,
+    "organisations": Organisation,
+    "people": Person,
+    "events": Event,
+    "agreements": Agreement,
+    "figures": Figure,
+    "doubts": Doubt,
+}
+
+
+def _require_answer(prompt: str | None, answer: object, prompt_name: str, answer_name: str) -> None:
+    if prompt is not None and answer is None:
+        raise ValueError(f"{prompt_name} is given but '{answer_name}' is missing")
