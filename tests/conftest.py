@@ -1,0 +1,38 @@
+"""Shared fixtures. Test data lives under tests/data, found relative to this file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from azrs_quiz.content import Content
+from azrs_quiz.loader import load_content
+
+DATA = Path(__file__).parent / "data"
+TINY_PACK = DATA / "packs" / "tiny"
+
+
+@pytest.fixture(scope="session")
+def bundled_content() -> Content:
+    """The content that ships with azrs_quiz, loaded once."""
+    return load_content()
+
+
+@pytest.fixture(scope="session")
+def tiny_content() -> Content:
+    """A small pack with one or two records of every kind (tests/data/packs/tiny)."""
+    return load_content(TINY_PACK)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A click runner; stderr is kept apart from stdout (click 8.2+)."""
+    return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_progress(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever reads or writes the real user's progress."""
+    monkeypatch.setenv("AZRS_QUIZ_DATA_DIR", str(tmp_path_factory.mktemp("progress")))
