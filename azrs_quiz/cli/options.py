@@ -56,3 +56,13 @@ def load_content_for_cli(content_path: Path | None) -> Any:
     from azrs_quiz.loader import load_content
 
     return load_content(content_path)
+
+
+def emit_text(output: Path, text: str, *, force: bool) -> None:
+    """Write ``text`` to ``output`` atomically, or to standard output when it is '-'."""
+    if str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    from azrs_quiz.atomic import write_text_atomically
+
+    write_text_atomically(output, text, force=force)

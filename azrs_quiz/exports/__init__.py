@@ -1,0 +1,1 @@
+"""Turning the question bank into other tools' file formats (one module per format)."""
