@@ -1,0 +1,82 @@
+"""The progress database's schema, versioned with ``PRAGMA user_version``.
+
+Each migration takes the database from version ``n`` to ``n + 1`` in one
+transaction, so a crash part-way leaves the previous version intact. Add new
+migrations at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from azrs_quiz.progress.errors import ProgressTooNew
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: a schedule per question and every answer given in a review.
+    (
+        """CREATE TABLE cards (
+            question_id TEXT PRIMARY KEY,
+            state INTEGER NOT NULL,
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,
+            last_review TEXT,
+            introduced_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            question_id TEXT NOT NULL,
+            answered_at TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            choice INTEGER,
+            elapsed REAL NOT NULL,
+            rating INTEGER NOT NULL,
+            UNIQUE (question_id, answered_at)
+        )""",
+    ),
+    # 2: quiz answers are history too: where an answer came from and whether it moved the schedule.
+    (
+        "ALTER TABLE reviews ADD COLUMN mode TEXT NOT NULL DEFAULT 'review'",
+        "ALTER TABLE reviews ADD COLUMN scheduled INTEGER NOT NULL DEFAULT 1",
+        "CREATE INDEX cards_due ON cards (due)",
+        "CREATE INDEX reviews_answered_at ON reviews (answered_at)",
+    ),
+)
+
+#: The version this azrs-quiz writes.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    """The schema version recorded in the database (0 for a new, empty file)."""
+    row = connection.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(connection: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
+    """Bring the database up to ``target``, one transaction per step; returns the version reached.
+
+    ``connection`` must be in autocommit mode (``isolation_level=None``). Two processes
+    migrating at once are safe: the version is read again under the write lock.
+    """
+    version = schema_version(connection)
+    if version > SCHEMA_VERSION:
+        raise ProgressTooNew(
+            f"the progress database has schema version {version}, but this azrs-quiz knows only up to "
+            f"{SCHEMA_VERSION}; upgrade azrs-quiz to use it"
+        )
+    while version < target:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            version = schema_version(connection)
+            if version < target:
+                for statement in MIGRATIONS[version]:
+                    connection.execute(statement)
+                version += 1
+                connection.execute(f"PRAGMA user_version = {version:d}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return version

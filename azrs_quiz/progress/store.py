@@ -1,0 +1,355 @@
+"""The SQLite progress store: every answer saved the moment it is given, never silently lost.
+
+* WAL journal and ``synchronous=FULL``: a crash or ``kill -9`` loses at most the
+  answer being given, and readers never block the writer.
+* Each answer is one ``BEGIN IMMEDIATE`` transaction, and every connection waits on
+  a busy lock (``busy_timeout``) instead of failing, so two sessions at once (two
+  terminals) never lose or corrupt each other's answers.
+* A damaged file is never replaced: opening it raises :class:`CorruptProgress`
+  after copying it aside as ``progress.sqlite3.corrupt-<timestamp>``.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+
+from azrs_quiz.progress.errors import CorruptProgress, ProgressError, ProgressUnreadable
+from azrs_quiz.progress.location import database_path
+from azrs_quiz.progress.rating import rate_answer
+from azrs_quiz.progress.records import (
+    AnswerLike,
+    CardRecord,
+    Mode,
+    ReviewRecord,
+    format_time,
+    parse_time,
+    to_utc,
+)
+from azrs_quiz.progress.schema import migrate
+from azrs_quiz.progress.scheduling import replay, schedule
+
+#: How long a write waits for another session's transaction before giving up.
+BUSY_TIMEOUT_SECONDS = 15.0
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The current moment in UTC (the default clock)."""
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What :meth:`ProgressStore.record` saved: the answer, and the new schedule if it moved."""
+
+    review: ReviewRecord
+    card: CardRecord | None
+
+
+class ProgressStore:
+    """A learner's progress: one FSRS card per question and every answer ever given.
+
+    Open with :meth:`open` and close when done (or use it as a context manager)::
+
+        with ProgressStore.open() as store:
+            store.record(answer, mode="quiz", schedule=False)
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock) -> None:
+        self._connection = connection
+        self.path = path
+        self._clock = clock
+
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None, *, clock: Clock = utc_now) -> ProgressStore:
+        """Open (creating and migrating as needed) the store in ``data_dir`` (see :mod:`.location`).
+
+        Raises :class:`CorruptProgress` for a damaged file (kept, and copied aside),
+        :class:`ProgressUnreadable` when it cannot be opened and ``ProgressTooNew``
+        when a newer azrs-quiz wrote it.
+        """
+        path = database_path(data_dir)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ProgressUnreadable(
+                f"cannot create the progress folder '{path.parent}': {error.strerror or error}"
+            ) from error
+        if path.is_dir():
+            raise ProgressUnreadable(f"the progress database '{path}' is a folder, not a file")
+        try:
+            connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+        except sqlite3.Error as error:
+            raise ProgressUnreadable(f"cannot open the progress database '{path}': {error}") from error
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+            problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise sqlite3.DatabaseError("; ".join(problems[:3]))
+            migrate(connection)
+        except sqlite3.Error as error:
+            connection.close()
+            raise _explain(error, path, clock) from error
+        except BaseException:
+            connection.close()
+            raise
+        return cls(connection, path, clock)
+
+    def close(self) -> None:
+        """Close the database; every answer recorded is already on disk."""
+        self._connection.close()
+
+    def __enter__(self) -> ProgressStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # Writing ---------------------------------------------------------------------------
+
+    def record(self, answer: AnswerLike, *, mode: Mode, schedule: bool) -> Recorded:
+        """Save one answer in its own transaction; with ``schedule``, move its question's FSRS card.
+
+        The rating comes from :func:`~azrs_quiz.progress.rating.rate_answer`. Recording
+        the same answer twice (same question, same moment) saves it once.
+        """
+        review = ReviewRecord(
+            question_id=answer.question.id,
+            answered_at=to_utc(answer.answered_at),
+            correct=bool(answer.correct),
+            choice=answer.choice,
+            elapsed=max(0.0, float(answer.elapsed)),
+            rating=int(rate_answer(bool(answer.correct), float(answer.elapsed))),
+            mode=mode,
+            scheduled=schedule,
+        )
+        with self._transaction() as connection:
+            inserted = _insert_review(connection, review)
+            card = None
+            if schedule and inserted:
+                card = _schedule_in(connection, review)
+        return Recorded(review, card)
+
+    def merge_reviews(self, reviews: Iterable[ReviewRecord]) -> tuple[int, int]:
+        """Add answers from elsewhere (an import) in one transaction; returns (added, already here).
+
+        The cards of the questions concerned are rebuilt from all their scheduled answers,
+        so merging two machines' histories gives the schedule both together lead to.
+        """
+        added = duplicates = 0
+        touched: set[str] = set()
+        with self._transaction() as connection:
+            for review in reviews:
+                if _insert_review(connection, review):
+                    added += 1
+                    if review.scheduled:
+                        touched.add(review.question_id)
+                else:
+                    duplicates += 1
+            for question_id in sorted(touched):
+                history = _reviews_where(connection, "question_id = ?", (question_id,))
+                card = replay(question_id, history)
+                if card is not None:
+                    _upsert_card(connection, card)
+        return added, duplicates
+
+    # Reading ---------------------------------------------------------------------------
+
+    def cards(self) -> dict[str, CardRecord]:
+        """Every question's card, by question id."""
+        with self._reading() as connection:
+            rows = connection.execute(f"SELECT {_CARD_COLUMNS} FROM cards ORDER BY question_id").fetchall()
+        return {row[0]: _card_from_row(row) for row in rows}
+
+    def card(self, question_id: str) -> CardRecord | None:
+        """The card of one question, or None if it was never scheduled."""
+        with self._reading() as connection:
+            return _card_in(connection, question_id)
+
+    def reviews(self) -> list[ReviewRecord]:
+        """Every answer recorded, oldest first."""
+        with self._reading() as connection:
+            return _reviews_where(connection, "1", ())
+
+    def counts(self) -> tuple[int, int]:
+        """How many (cards, answers) the store holds."""
+        with self._reading() as connection:
+            cards = connection.execute("SELECT count(*) FROM cards").fetchone()[0]
+            reviews = connection.execute("SELECT count(*) FROM reviews").fetchone()[0]
+        return int(cards), int(reviews)
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the main file (before copying or moving it)."""
+        with self._reading() as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # Plumbing --------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._reading() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self._connection
+        except sqlite3.Error as error:
+            if self._connection.in_transaction:
+                try:
+                    self._connection.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise _explain(error, self.path, self._clock) from error
+
+
+_CARD_COLUMNS = "question_id, state, step, stability, difficulty, due, last_review, introduced_at"
+_REVIEW_COLUMNS = "question_id, answered_at, correct, choice, elapsed, rating, mode, scheduled"
+
+
+def _insert_review(connection: sqlite3.Connection, review: ReviewRecord) -> bool:
+    cursor = connection.execute(
+        f"INSERT OR IGNORE INTO reviews ({_REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            review.question_id,
+            format_time(review.answered_at),
+            int(review.correct),
+            review.choice,
+            review.elapsed,
+            review.rating,
+            review.mode,
+            int(review.scheduled),
+        ),
+    )
+    return cursor.rowcount == 1
+
+
+def _schedule_in(connection: sqlite3.Connection, review: ReviewRecord) -> CardRecord:
+    before = _card_in(connection, review.question_id)
+    if before is not None and before.last_review is not None and review.answered_at < before.last_review:
+        # An answer older than the card's last one (a clock gone back): rebuild from history.
+        history = _reviews_where(connection, "question_id = ?", (review.question_id,))
+        after = replay(review.question_id, history)
+        assert after is not None
+    else:
+        after = schedule(review.question_id, before, review.rating, review.answered_at, review.elapsed)
+    _upsert_card(connection, after)
+    return after
+
+
+def _card_in(connection: sqlite3.Connection, question_id: str) -> CardRecord | None:
+    row = connection.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id = ?", (question_id,)).fetchone()
+    return _card_from_row(row) if row is not None else None
+
+
+def _upsert_card(connection: sqlite3.Connection, card: CardRecord) -> None:
+    connection.execute(
+        f"INSERT OR REPLACE INTO cards ({_CARD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            card.question_id,
+            card.state,
+            card.step,
+            card.stability,
+            card.difficulty,
+            format_time(card.due),
+            format_time(card.last_review) if card.last_review is not None else None,
+            format_time(card.introduced_at),
+        ),
+    )
+
+
+def _card_from_row(row: tuple[object, ...]) -> CardRecord:
+    question_id, state, step, stability, difficulty, due, last_review, introduced_at = row
+    return CardRecord(
+        question_id=str(question_id),
+        state=int(state),  # type: ignore[call-overload]
+        step=int(step) if step is not None else None,  # type: ignore[call-overload]
+        stability=float(stability) if stability is not None else None,  # type: ignore[arg-type]
+        difficulty=float(difficulty) if difficulty is not None else None,  # type: ignore[arg-type]
+        due=parse_time(str(due)),
+        last_review=parse_time(str(last_review)) if last_review is not None else None,
+        introduced_at=parse_time(str(introduced_at)),
+    )
+
+
+def _reviews_where(connection: sqlite3.Connection, where: str, parameters: tuple[object, ...]) -> list[ReviewRecord]:
+    rows = connection.execute(
+        f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE {where} ORDER BY answered_at, id", parameters
+    ).fetchall()
+    return [
+        ReviewRecord(
+            question_id=str(question_id),
+            answered_at=parse_time(str(answered_at)),
+            correct=bool(correct),
+            choice=int(choice) if choice is not None else None,
+            elapsed=float(elapsed),
+            rating=int(rating),
+            mode="quiz" if mode == "quiz" else "review",
+            scheduled=bool(scheduled),
+        )
+        for question_id, answered_at, correct, choice, elapsed, rating, mode, scheduled in rows
+    ]
+
+
+def _is_corruption(error: sqlite3.Error) -> bool:
+    name = getattr(error, "sqlite_errorname", "")
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+        return True
+    if isinstance(error, sqlite3.OperationalError):
+        return False
+    message = str(error).lower()
+    return isinstance(error, sqlite3.DatabaseError) and (
+        "malformed" in message or "not a database" in message or not name
+    )
+
+
+def _explain(error: sqlite3.Error, path: Path, clock: Clock) -> ProgressError:
+    if _is_corruption(error) and path.is_file():
+        backup = keep_copy(path, "corrupt", clock)
+        return CorruptProgress(
+            f"the progress database '{path}' is damaged ({error}). Nothing was deleted: "
+            f"a copy of it is kept at '{backup}'. To start afresh run `azrs-quiz progress reset --yes`; "
+            "then `azrs-quiz progress import FILE` restores a progress export if you made one."
+        )
+    if "locked" in str(error).lower() or "busy" in str(error).lower():
+        return ProgressUnreadable(
+            f"the progress database '{path}' is busy (another azrs-quiz is writing to it); try again in a moment"
+        )
+    return ProgressUnreadable(f"cannot use the progress database '{path}': {error}")
+
+
+def keep_copy(path: Path, reason: str, clock: Clock = utc_now) -> Path:
+    """Copy ``path`` (and its write-ahead log) aside as ``<name>.<reason>-<timestamp>``; returns the copy.
+
+    An identical copy made earlier is reused, so a damaged file opened every day is
+    kept once, not once a day.
+    """
+    for earlier in sorted(path.parent.glob(f"{path.name}.{reason}-*")):
+        if not earlier.name.endswith("-wal") and filecmp.cmp(earlier, path, shallow=False):
+            return earlier
+    stamp = to_utc(clock()).strftime("%Y%m%dT%H%M%S%fZ")
+    backup = path.with_name(f"{path.name}.{reason}-{stamp}")
+    shutil.copy2(path, backup)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, backup.with_name(backup.name + "-wal"))
+    return backup

@@ -1,0 +1,159 @@
+"""Moving progress between machines (a versioned JSON file) and starting afresh.
+
+The file holds every answer; schedules are rebuilt from the answers on import,
+so importing into a store that already has progress merges the two histories, and
+importing the same file twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from azrs_quiz.progress.errors import ProgressFileError
+from azrs_quiz.progress.location import database_path
+from azrs_quiz.progress.records import MODES, ReviewRecord, format_time, parse_time, to_utc
+from azrs_quiz.progress.store import Clock, ProgressStore, utc_now
+
+#: The ``format`` field every progress file carries.
+FILE_FORMAT = "azrs-quiz-progress"
+#: The file version this azrs-quiz writes (and the newest it reads).
+FILE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """How an import went: answers added, answers that were already here."""
+
+    added: int
+    already_present: int
+
+
+def export_progress(store: ProgressStore, *, now: datetime) -> str:
+    """Every answer in ``store`` as a progress file (JSON text, ending in a newline)."""
+    document = {
+        "format": FILE_FORMAT,
+        "version": FILE_VERSION,
+        "exported_at": format_time(now),
+        "answers": [_review_to_json(review) for review in store.reviews()],
+    }
+    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+
+
+def import_progress(store: ProgressStore, text: str, *, source: str = "the file") -> ImportResult:
+    """Merge a progress file into ``store`` in one transaction; nothing is written if the file is bad."""
+    reviews = parse_progress(text, source=source)
+    added, present = store.merge_reviews(reviews)
+    return ImportResult(added, present)
+
+
+def parse_progress(text: str, *, source: str = "the file") -> list[ReviewRecord]:
+    """The answers in a progress file; :class:`ProgressFileError` naming the first problem otherwise."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProgressFileError(
+            f"{source} is not a progress file: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from error
+    if not isinstance(document, dict) or document.get("format") != FILE_FORMAT:
+        raise ProgressFileError(
+            f"{source} is not a progress file: it has no \"format\": \"{FILE_FORMAT}\" "
+            "(make one with `azrs-quiz progress export FILE`)"
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ProgressFileError(f"{source}: \"version\" must be a positive whole number, got {version!r}")
+    if version > FILE_VERSION:
+        raise ProgressFileError(
+            f"{source} is a version {version} progress file, but this azrs-quiz reads up to version "
+            f"{FILE_VERSION}; upgrade azrs-quiz to import it"
+        )
+    answers = document.get("answers")
+    if not isinstance(answers, list):
+        raise ProgressFileError(f"{source}: \"answers\" must be a list")
+    return [_review_from_json(entry, f"{source}: answers[{index}]") for index, entry in enumerate(answers)]
+
+
+def reset_progress(data_dir: str | Path | None = None, *, clock: Clock = utc_now) -> Path | None:
+    """Start afresh: move the progress database aside as ``progress.sqlite3.reset-<timestamp>``.
+
+    Returns where the old file now is (None if there was no progress). Nothing is
+    deleted, so a reset made by mistake can be undone by moving the file back.
+    """
+    path = database_path(data_dir)
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(path, timeout=5.0)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        pass  # A damaged file cannot be checkpointed; its log is moved along with it below.
+    stamp = to_utc(clock()).strftime("%Y%m%dT%H%M%S%fZ")
+    backup = path.with_name(f"{path.name}.reset-{stamp}")
+    os.replace(path, backup)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        os.replace(wal, backup.with_name(backup.name + "-wal"))
+    path.with_name(path.name + "-shm").unlink(missing_ok=True)
+    return backup
+
+
+def _review_to_json(review: ReviewRecord) -> dict[str, Any]:
+    return {
+        "question_id": review.question_id,
+        "answered_at": format_time(review.answered_at),
+        "correct": review.correct,
+        "choice": review.choice,
+        "elapsed": review.elapsed,
+        "rating": review.rating,
+        "mode": review.mode,
+        "scheduled": review.scheduled,
+    }
+
+
+def _review_from_json(entry: Any, where: str) -> ReviewRecord:
+    if not isinstance(entry, dict):
+        raise ProgressFileError(f"{where}: must be an object")
+    expected = {"question_id", "answered_at", "correct", "choice", "elapsed", "rating", "mode", "scheduled"}
+    missing = sorted(expected - set(entry))
+    if missing:
+        raise ProgressFileError(f"{where}: missing {', '.join(missing)}")
+    question_id, answered_at = entry["question_id"], entry["answered_at"]
+    if not isinstance(question_id, str) or not question_id:
+        raise ProgressFileError(f"{where}.question_id: must be a non-empty string")
+    try:
+        moment = parse_time(answered_at) if isinstance(answered_at, str) else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise ProgressFileError(f"{where}.answered_at: must be an ISO 8601 time with a UTC offset, got {answered_at!r}")
+    for name in ("correct", "scheduled"):
+        if not isinstance(entry[name], bool):
+            raise ProgressFileError(f"{where}.{name}: must be true or false")
+    choice, elapsed, rating, mode = entry["choice"], entry["elapsed"], entry["rating"], entry["mode"]
+    if choice is not None and (not isinstance(choice, int) or isinstance(choice, bool) or choice < 0):
+        raise ProgressFileError(f"{where}.choice: must be null or a whole number from 0")
+    if not isinstance(elapsed, (int, float)) or isinstance(elapsed, bool) or elapsed < 0:
+        raise ProgressFileError(f"{where}.elapsed: must be a number of seconds from 0")
+    if rating not in (1, 2, 3, 4) or isinstance(rating, bool):
+        raise ProgressFileError(f"{where}.rating: must be 1, 2, 3 or 4, got {rating!r}")
+    if mode not in MODES:
+        raise ProgressFileError(f"{where}.mode: must be one of {', '.join(MODES)}, got {mode!r}")
+    return ReviewRecord(
+        question_id=question_id,
+        answered_at=moment,
+        correct=entry["correct"],
+        choice=choice,
+        elapsed=float(elapsed),
+        rating=int(rating),
+        mode=mode,
+        scheduled=entry["scheduled"],
+    )
