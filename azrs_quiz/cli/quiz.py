@@ -1,0 +1,147 @@
+"""``azrs-quiz quiz``: a multiple-choice quiz in the terminal (or over a pipe)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from azrs_quiz.cli.options import content_option, load_content_for_cli, topic_option
+
+if TYPE_CHECKING:
+    from azrs_quiz.cli.runner import Terminal
+    from azrs_quiz.questions.model import Question
+    from azrs_quiz.session import Session
+
+#: The exit status after Ctrl-C, as a shell reports a process ended by SIGINT.
+INTERRUPTED = 130
+
+
+@click.command()
+@topic_option
+@click.option(
+    "--count", "-n", type=click.IntRange(min=1), default=10, show_default=True, help="How many questions."
+)
+@click.option("--seed", type=int, default=None, help="Draw the same quiz again: same seed, same questions.")
+@content_option
+@click.option("--no-color", is_flag=True, help="No colours (the NO_COLOR variable is honoured too).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on standard output.")
+@click.option("--retry-missed", is_flag=True, help="Go straight on to the missed questions, without asking.")
+@click.pass_context
+def quiz(
+    ctx: click.Context,
+    topics: tuple[str, ...],
+    count: int,
+    seed: int | None,
+    content_path: Path | None,
+    no_color: bool,
+    as_json: bool,
+    retry_missed: bool,
+) -> None:
+    """Take a multiple-choice quiz in the terminal.
+
+    Answer with a letter or a number; s skips, q ends the quiz, ? shows the keys.
+    At the end: your score, time, a per-topic breakdown, the questions you missed,
+    and an offer to retry them. When standard input is not a terminal, answers are
+    read one per line and the output is plain text.
+
+    \b
+    Examples:
+      azrs-quiz quiz
+      azrs-quiz quiz --topic dates --topic people --count 5
+      printf 'a\\nc\\n' | azrs-quiz quiz --count 2 --seed 1 --json
+    """
+    try:
+        code = _quiz(topics, count, seed, content_path, no_color, as_json, retry_missed)
+    except KeyboardInterrupt:
+        # Ctrl-C before the first question (while loading): no traceback, no summary.
+        click.echo(err=True)
+        code = INTERRUPTED
+    ctx.exit(code)
+
+
+def _quiz(
+    topics: tuple[str, ...],
+    count: int,
+    seed: int | None,
+    content_path: Path | None,
+    no_color: bool,
+    as_json: bool,
+    retry_missed: bool,
+) -> int:
+    import json
+    import secrets
+
+    from azrs_quiz.cli import render
+    from azrs_quiz.cli.runner import Terminal
+    from azrs_quiz.errors import UnknownTopic
+    from azrs_quiz.questions import build_quiz
+    from azrs_quiz.session import NoQuestions
+
+    terminal = Terminal.open(no_color=no_color, to_stderr=as_json)
+    content = load_content_for_cli(content_path)
+    missing = [topic for topic in topics if topic not in content.topics]
+    if missing:
+        offered = ", ".join(content.topics) or "none"
+        raise UnknownTopic(f"the content has no questions on {', '.join(missing)}; its topics: {offered}")
+    if seed is None:
+        # Chosen here rather than left to chance, so the JSON result can say how to redraw it.
+        seed = secrets.randbelow(1_000_000)
+    drawn = build_quiz(content, topics=list(topics) or None, count=count, seed=seed)
+    if not drawn.questions:
+        raise NoQuestions("the content yields no questions for this quiz")
+    session = _round(terminal, drawn.questions)
+    stopped = False
+    try:
+        while _should_retry(terminal, session, retry_missed):
+            missed = _last(session).missed_questions()
+            terminal.show()
+            terminal.show(render.retry_heading(len(missed), terminal.width))
+            session = session.with_retry(_round(terminal, missed, title="Retry score"))
+    except KeyboardInterrupt:
+        # Ctrl-C at the retry offer: the rounds so far are already summarised.
+        terminal.show()
+        stopped = True
+    terminal.show()
+    terminal.show(render.credit(content.attribution, terminal.width))
+    if as_json:
+        result = session.to_json(seed=seed, topics=list(drawn.topics), attribution=content.attribution)
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    interrupted = stopped or session.interrupted or any(retry.interrupted for retry in session.retries)
+    return INTERRUPTED if interrupted else 0
+
+
+def _round(terminal: Terminal, questions: Sequence[Question], *, title: str = "Score") -> Session:
+    """Ask ``questions`` and show the round's summary."""
+    from azrs_quiz.cli import render
+    from azrs_quiz.cli.runner import run_questions
+    from azrs_quiz.session import Session
+
+    result = run_questions(questions, io=terminal)
+    session = Session.of(
+        questions, result.answers,
+        duration=result.duration, ended_early=result.ended_early, interrupted=result.interrupted,
+    )
+    terminal.show(render.summary(session, terminal.symbols, terminal.width, title=title))
+    return session
+
+
+def _should_retry(terminal: Terminal, session: Session, retry_missed: bool) -> bool:
+    """Whether to go on to the questions the last round missed."""
+    last = _last(session)
+    if last.interrupted or last.ended_early or not last.missed():
+        return False
+    if retry_missed:
+        return True
+    if not terminal.interactive:
+        return False
+    count = len(last.missed())
+    noun = "question" if count == 1 else "questions"
+    terminal.show()
+    return terminal.confirm(f"Retry the {count} missed {noun}?")
+
+
+def _last(session: Session) -> Session:
+    return session.retries[-1] if session.retries else session
