@@ -1,0 +1,70 @@
+"""What the teacher-facing exports (CSV, GIFT, Moodle XML) share: picking and labelling questions."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+
+from azrs_quiz.content import Content
+from azrs_quiz.errors import UnknownTopic
+from azrs_quiz.models import TOPICS, Topic
+from azrs_quiz.questions.model import Question
+
+#: Characters no export may carry: C0 controls other than tab and newline (XML 1.0 forbids them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def option_label(index: int) -> str:
+    """The letter shown before an option: 0 -> "A", 1 -> "B"..."""
+    return chr(ord("A") + index)
+
+
+def clean_text(text: str) -> str:
+    """Newlines made ``\\n`` whatever their origin, and control characters dropped."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def html_text(text: str) -> str:
+    """``text`` as an HTML fragment: ``<``, ``>`` and ``&`` escaped, newlines as ``<br>``."""
+    return html.escape(clean_text(text), quote=False).replace("\n", "<br>")
+
+
+def feedback_lines(question: Question) -> list[str]:
+    """What a learner reads after answering: the explanation, then one line per citation."""
+    return [question.explanation, *(f"Source: {citation}" for citation in question.citations)]
+
+
+def by_topic(questions: Iterable[Question]) -> list[tuple[Topic, list[Question]]]:
+    """The questions grouped by topic, topics in the canonical order, questions in bank order."""
+    groups: dict[Topic, list[Question]] = {}
+    for question in questions:
+        groups.setdefault(question.topic, []).append(question)
+    return [(topic, groups[topic]) for topic in TOPICS if topic in groups]
+
+
+def select_questions(questions: Sequence[Question], topics: Iterable[str] = ()) -> list[Question]:
+    """The questions on ``topics`` (all when empty), in bank order.
+
+    Raises :class:`UnknownTopic` when a topic is asked for that no question is on, so a
+    typo or a pack without that topic gives an error rather than an empty export.
+    """
+    wanted = {topic.lower() for topic in topics}
+    if not wanted:
+        return list(questions)
+    present = {question.topic for question in questions}
+    missing = sorted(wanted - present, key=_topic_order)
+    if missing:
+        offered = ", ".join(topic for topic in TOPICS if topic in present) or "none"
+        names = ", ".join(f"'{topic}'" for topic in missing)
+        raise UnknownTopic(f"no questions on topic {names} in this content (topics: {offered})")
+    return [question for question in questions if question.topic in wanted]
+
+
+def pack_title(content: Content) -> str:
+    """The title of the content: its packs' titles, joined."""
+    return "; ".join(pack.title for pack in content.packs)
+
+
+def _topic_order(topic: str) -> tuple[int, str]:
+    return (TOPICS.index(topic) if topic in TOPICS else len(TOPICS), topic)
