@@ -45,8 +45,8 @@ class PartialDate(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _from_content_form(cls, value: Any) -> Any:
-        if isinstance(value, bool):
-            raise ValueError("a date must be a year, 'YYYY-MM' or YYYY-MM-DD, not true/false")
+        if isinstance(value, bool) or isinstance(value, float):
+            raise ValueError(f"a date must be a year, 'YYYY-MM' or YYYY-MM-DD, not {value!r}")
         if isinstance(value, int):
             return {"year": value}
         if isinstance(value, datetime.datetime):
@@ -54,17 +54,16 @@ class PartialDate(BaseModel):
         if isinstance(value, datetime.date):
             return {"year": value.year, "month": value.month, "day": value.day}
         if isinstance(value, str):
-            match = _ISO_PARTIAL.match(value.strip())
-            if match is None:
-                raise ValueError(f"'{value}' is not a date: write 1944, '2011-02' or 2011-02-21")
-            year, month, day = (int(part) if part else None for part in match.groups())
-            return {"year": year, "month": month, "day": day}
-        return value
+            return _parse_iso_partial(value)
+        if isinstance(value, (dict, PartialDate)):
+            return value
+        raise ValueError(f"a date must be a year, 'YYYY-MM' or YYYY-MM-DD, not a {_kind_of(value)}")
 
     @model_validator(mode="after")
     def _is_a_real_date(self) -> PartialDate:
         if self.day is not None:
-            assert self.month is not None  # the pattern cannot give a day without a month
+            if self.month is None:
+                raise ValueError("a date with a day needs a month")
             last_day = calendar.monthrange(self.year, self.month)[1]
             if self.day > last_day:
                 month_name = MONTH_NAMES[self.month - 1]
@@ -101,3 +100,21 @@ class PartialDate(BaseModel):
         if self.day is None:
             return f"{month_name} {self.year}"
         return f"{self.day} {month_name} {self.year}"
+
+
+def _parse_iso_partial(text: str) -> dict[str, int | None]:
+    match = _ISO_PARTIAL.match(text.strip())
+    if match is None:
+        raise ValueError(f"'{text}' is not a date: write 1944, '2011-02' or 2011-02-21")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if year == 0:
+        raise ValueError(f"'{text}' is not a date: there is no year 0")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"'{text}' is not a date: there is no month {month}")
+    if day == 0:
+        raise ValueError(f"'{text}' is not a date: there is no day 0")
+    return {"year": year, "month": month, "day": day}
+
+
+def _kind_of(value: object) -> str:
+    return "list" if isinstance(value, (list, tuple)) else type(value).__name__

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from azrs_quiz.content import Content
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
-from azrs_quiz.models import SECTIONS, Agreement, Event, Organisation, PackMeta, Person, Place
+from azrs_quiz.models import PATTERN_HINTS, SECTIONS, Agreement, Event, Organisation, PackMeta, Person, Place
 from azrs_quiz.yamlfile import YamlDocument, read_yaml
 
 PACK_FILE = "pack.yaml"
@@ -38,13 +38,16 @@ def bundled_content_path() -> Path:
 
 def find_packs(path: Path) -> list[Path]:
     """The pack folders at ``path``: the folder itself if it is a pack, else its pack subfolders."""
-    if not path.exists():
-        raise ContentNotFound(f"content path '{path}' does not exist")
-    if not path.is_dir():
-        raise ContentNotFound(f"content path '{path}' is not a folder (a pack is a folder with {PACK_FILE})")
-    if (path / PACK_FILE).is_file():
-        return [path]
-    return sorted(child for child in path.iterdir() if (child / PACK_FILE).is_file())
+    try:
+        if not path.exists():
+            raise ContentNotFound(f"content path '{path}' does not exist")
+        if not path.is_dir():
+            raise ContentNotFound(f"content path '{path}' is not a folder (a pack is a folder with {PACK_FILE})")
+        if (path / PACK_FILE).exists():
+            return [path]
+        return sorted(child for child in path.iterdir() if (child / PACK_FILE).exists())
+    except OSError as error:
+        raise ContentError([ContentProblem(path, None, "folder", f"cannot be read: {error.strerror or error}")]) from error
 
 
 def load_content(path: str | Path | None = None) -> Content:
@@ -61,6 +64,19 @@ def load_content(path: str | Path | None = None) -> Content:
     for pack_dir in pack_dirs:
         builder.add_pack(pack_dir)
     return builder.finish()
+
+
+def _content_files(folder: Path) -> list[Path]:
+    """The YAML files of a pack, subfolders included, in a stable order; hidden names are skipped."""
+    found: list[Path] = []
+    for child in folder.iterdir():
+        if child.name.startswith("."):
+            continue
+        if child.suffix in _YAML_SUFFIXES and child.name != PACK_FILE:
+            found.append(child)  # a folder named like a YAML file is reported when read
+        elif child.is_dir() and not child.is_symlink() and not (child / PACK_FILE).exists():
+            found.extend(_content_files(child))
+    return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -82,37 +98,47 @@ class _ContentBuilder:
     def __init__(self) -> None:
         self.problems: list[ContentProblem] = []
         self.packs: list[PackMeta] = []
+        self.pack_origins: dict[str, _Origin] = {}
         self.records: dict[str, dict[str, BaseModel]] = {section: {} for section in SECTIONS}
         self.origins: dict[str, _Origin] = {}
 
     def add_pack(self, pack_dir: Path) -> None:
-        meta = self._read_meta(pack_dir / PACK_FILE)
-        if meta is not None:
-            self.packs.append(meta)
-        files = sorted(
-            child
-            for child in pack_dir.iterdir()
-            if child.suffix in _YAML_SUFFIXES and child.name != PACK_FILE and child.is_file()
-        )
+        self._read_meta(pack_dir / PACK_FILE)
+        try:
+            files = _content_files(pack_dir)
+        except OSError as error:
+            self.problems.append(ContentProblem(pack_dir, None, "folder", f"cannot be read: {error.strerror or error}"))
+            return
         records_before, problems_before = len(self.origins), len(self.problems)
         for file in files:
             self._read_records(file)
         if len(self.origins) == records_before and len(self.problems) == problems_before:
             self.problems.append(
-                ContentProblem(pack_dir, None, "pack", "the pack is empty: it has no records besides pack.yaml")
+                ContentProblem(
+                    pack_dir / PACK_FILE, 1, "pack", "the pack is empty: it has no records besides pack.yaml"
+                )
             )
 
-    def _read_meta(self, path: Path) -> PackMeta | None:
+    def _read_meta(self, path: Path) -> None:
         document, problems = read_yaml(path)
         self.problems.extend(problems)
         if document is None:
-            return None
+            return
         origin = _Origin(document, ())
         if not isinstance(document.data, dict):
-            self.problems.append(origin.problem("pack", "pack.yaml must be a mapping of id, title, licence..."))
-            return None
+            fields = ", ".join(name for name, info in PackMeta.model_fields.items() if info.is_required())
+            self.problems.append(origin.problem("pack", f"must be a mapping with at least {fields}"))
+            return
         meta = self._validate(PackMeta, document.data, origin, "")
-        return meta if isinstance(meta, PackMeta) else None
+        if not isinstance(meta, PackMeta):
+            return
+        first = self.pack_origins.get(meta.id)
+        if first is not None:
+            message = f"duplicate pack id '{meta.id}' (first defined at {first.where()})"
+            self.problems.append(origin.problem("id", message, deeper=("id",)))
+            return
+        self.pack_origins[meta.id] = origin
+        self.packs.append(meta)
 
     def _read_records(self, path: Path) -> None:
         document, problems = read_yaml(path)
@@ -121,12 +147,13 @@ class _ContentBuilder:
             return
         data = document.data
         top = _Origin(document, ())
+        allowed = ", ".join(SECTIONS)
         if data is None:
-            self.problems.append(top.problem("file", "is empty; expected sections such as 'events:'"))
+            self.problems.append(top.problem("file", f"is empty; expected sections ({allowed})"))
             return
         if not isinstance(data, dict):
-            allowed = ", ".join(SECTIONS)
-            self.problems.append(top.problem("file", f"must be a mapping of sections ({allowed})"))
+            got = _kind_of(data)
+            self.problems.append(top.problem("file", f"must be a mapping of sections ({allowed}), not {got}"))
             return
         for section, entries in data.items():
             model = SECTIONS.get(str(section))
@@ -135,7 +162,8 @@ class _ContentBuilder:
                 self.problems.append(here.problem(str(section), _unknown_key_message(str(section), SECTIONS)))
                 continue
             if not isinstance(entries, list):
-                self.problems.append(here.problem(str(section), "must be a list of records (each starting with '- ')"))
+                message = f"must be a list of records, each starting with '- ' (got {_kind_of(entries)})"
+                self.problems.append(here.problem(str(section), message))
                 continue
             for index, entry in enumerate(entries):
                 origin = _Origin(document, (str(section), index))
@@ -145,22 +173,22 @@ class _ContentBuilder:
 
     def _validate(self, model: type[BaseModel], entry: Any, origin: _Origin, prefix: str) -> BaseModel | None:
         if not isinstance(entry, dict):
-            self.problems.append(origin.problem(prefix or "record", "must be a mapping of fields"))
+            message = f"must be a mapping of fields (got {_kind_of(entry)})"
+            self.problems.append(origin.problem(prefix or "record", message))
             return None
         try:
             return model.model_validate(entry)
         except ValidationError as error:
             for detail in error.errors():
-                self.problems.append(_problem_from_pydantic(detail, entry, model, origin, prefix))
+                self.problems.append(_problem_from_pydantic(detail, model, origin, prefix))
             return None
 
     def _register(self, section: str, record: BaseModel, origin: _Origin, label: str) -> None:
         record_id: str = record.id  # type: ignore[attr-defined]
         first = self.origins.get(record_id)
         if first is not None:
-            self.problems.append(
-                origin.problem(f"{label}.id", f"duplicate id '{record_id}' (first defined at {first.where()})", deeper=("id",))
-            )
+            message = f"duplicate id '{record_id}' (first defined at {first.where()})"
+            self.problems.append(origin.problem(f"{label}.id", message, deeper=("id",)))
             return
         self.origins[record_id] = origin
         self.records[section][record_id] = record
@@ -168,6 +196,8 @@ class _ContentBuilder:
     def finish(self) -> Content:
         self._check_references()
         if self.problems:
+            # File by file, top to bottom, the way an author fixes them.
+            self.problems.sort(key=lambda problem: (str(problem.path), problem.line or 0))
             raise ContentError(self.problems)
         return Content(
             packs=tuple(self.packs),
@@ -186,7 +216,7 @@ class _ContentBuilder:
         people = self.records["people"]
         places = self.records["places"]
         organisations = self.records["organisations"]
-        countries = {key for key, place in places.items() if isinstance(place, Place) and place.kind == "country"}
+        countries = {key: place for key, place in places.items() if isinstance(place, Place) and place.kind == "country"}
         parties = {**places, **organisations}
         for section, records in self.records.items():
             for record_id, record in records.items():
@@ -214,38 +244,80 @@ class _ContentBuilder:
         label: str,
         field: str,
         ids: Iterable[str | None],
-        known: Mapping[str, object] | set[str],
+        known: Mapping[str, object],
         kind: str,
     ) -> None:
         for position, ref in enumerate(ids):
             if ref is None or ref in known:
                 continue
-            suggestion = difflib.get_close_matches(ref, list(known), n=1)
-            hint = f"; did you mean '{suggestion[0]}'?" if suggestion else ""
             deeper: tuple[str | int, ...] = (field,) if field in ("actor", "place", "country") else (field, position)
-            self.problems.append(
-                origin.problem(f"{label}.{field}", f"unknown {kind} '{ref}'{hint}", deeper=deeper)
-            )
+            where = f"{label}.{field}" if len(deeper) == 1 else f"{label}.{field}[{position}]"
+            self.problems.append(origin.problem(where, self._unresolved(ref, known, kind), deeper=deeper))
+
+    def _unresolved(self, ref: str, known: Mapping[str, object], kind: str) -> str:
+        for section, records in self.records.items():
+            if ref in records:  # it exists, but is the wrong kind of record
+                other = records[ref]
+                what = f"a {other.kind}" if isinstance(other, Place) else f"one of the {section}"
+                return f"'{ref}' is {what}, not a {kind}"
+        suggestion = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
+        hint = f"; did you mean '{suggestion[0]}'?" if suggestion else ""
+        return f"unknown {kind} '{ref}'{hint}"
 
 
-def _problem_from_pydantic(
-    detail: Any, entry: Mapping[str, Any], model: type[BaseModel], origin: _Origin, prefix: str
-) -> ContentProblem:
-    location: tuple[str | int, ...] = tuple(detail["loc"])
+def _problem_from_pydantic(detail: Any, model: type[BaseModel], origin: _Origin, prefix: str) -> ContentProblem:
+    location: tuple[str | int, ...] = tuple(step for step in detail["loc"] if not _is_union_tag(step))
+    error_type = detail["type"]
+    message = str(detail["msg"])
+    got = detail.get("input")
+    if error_type == "invalid_key":  # a key that is not text, such as 1 or true
+        error_type, message = "extra_forbidden", ""
+        location = (*location[:-1], str(location[-1]))
     dotted = _dotted(location)
     field = f"{prefix}.{dotted}" if prefix and dotted else (prefix or dotted or "record")
-    message = str(detail["msg"])
-    if detail["type"] == "extra_forbidden":
-        allowed = _fields_at(model, location[:-1])
-        message = _unknown_key_message(str(location[-1]), allowed)
-    elif detail["type"] == "missing":
+    if error_type == "extra_forbidden":
+        message = _unknown_key_message(str(location[-1]), _fields_at(model, location[:-1]))
+    elif error_type == "missing":
         message = "is required but missing"
+    elif error_type == "string_pattern_mismatch":
+        message = PATTERN_HINTS.get(str(detail.get("ctx", {}).get("pattern")), message)
     elif message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")
-    if detail["type"] not in ("missing", "extra_forbidden") and "input" in detail and not isinstance(detail["input"], (dict, list)):
-        message += f" (got {detail['input']!r})"
-    # Pydantic adds the member's model name for unions and enums; keep to the content path.
-    return origin.problem(field, message, deeper=tuple(step for step in location if not _is_model_tag(step)))
+    if error_type not in ("missing", "extra_forbidden", "value_error") and "input" in detail:
+        message += f" (got {_describe(got)})"
+    elif error_type == "value_error" and not isinstance(got, (dict, list)) and _describe(got) not in message:
+        message += f" (got {_describe(got)})"
+    return origin.problem(field, message, deeper=location)
+
+
+def _describe(value: object) -> str:
+    """A short, safe rendering of a wrong value for an error message."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long for Python to print
+        return "a number too long to print"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _kind_of(value: object) -> str:
+    """What a YAML value is, in an author's words: "a mapping", "a list", "text"..."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return f"a {type(value).__name__}"
 
 
 def _dotted(location: Sequence[str | int]) -> str:
@@ -253,37 +325,43 @@ def _dotted(location: Sequence[str | int]) -> str:
     for step in location:
         if isinstance(step, int):
             text += f"[{step}]"
-        elif _is_model_tag(step):
-            continue
         else:
             text += f".{step}" if text else step
     return text
 
 
-def _is_model_tag(step: str | int) -> bool:
-    return isinstance(step, str) and (step[:1].isupper() or step.startswith("function-"))
+def _is_union_tag(step: str | int) -> bool:
+    # Pydantic names the member of a union it tried ("function-after[...]", "constrained-str");
+    # a content key never looks like that.
+    return isinstance(step, str) and (step.startswith(("function-", "constrained-")) or step.endswith("]"))
 
 
-def _fields_at(model: type[BaseModel], location: Sequence[str | int]) -> Iterable[str]:
-    current: Any = model
+def _fields_at(model: type[BaseModel], location: Sequence[str | int]) -> list[str]:
+    """The field names of the (nested) model found at ``location`` within ``model``."""
+    current: type[BaseModel] | None = model
     for step in location:
-        if isinstance(step, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if isinstance(step, int):
             continue
-        field = current.model_fields.get(step)
-        if field is None:
-            break
-        annotation = field.annotation
-        for candidate in getattr(annotation, "__args__", (annotation,)):
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                current = candidate
-                break
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+        field = current.model_fields.get(step) if current is not None else None
+        current = _model_in(field.annotation) if field is not None else None
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside an annotation such as ``Amount | None`` or ``list[Annotated[X, ...]]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
 
 
 def _unknown_key_message(key: str, allowed: Iterable[str]) -> str:
     allowed = list(allowed)
-    close = difflib.get_close_matches(key, allowed, n=1)
+    close = difflib.get_close_matches(key, allowed, n=1) or difflib.get_close_matches(
+        key.lower(), allowed, n=1
+    )
     hint = f"did you mean '{close[0]}'? " if close else ""
     return f"unknown key '{key}'; {hint}allowed: {', '.join(allowed)}"

@@ -14,9 +14,21 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validat
 
 from azrs_quiz.dates import DATE_JSON_SCHEMA, PartialDate
 
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+
+#: What each pattern means, for error messages an author can act on.
+PATTERN_HINTS: dict[str, str] = {
+    SLUG_PATTERN: "must be an id of lower-case letters and digits joined by single hyphens, like 'embassy-opened'",
+    CURRENCY_PATTERN: "must be a three-letter ISO 4217 currency code in capitals, like 'EUR' or 'USD'",
+    LANGUAGE_PATTERN: "must be a language tag, like 'en' or 'sr-Latn'",
+}
+
 #: A stable, human-readable identifier: lower-case words joined by hyphens.
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=120)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=120)]
 Date = Annotated[PartialDate, WithJsonSchema(DATE_JSON_SCHEMA)]
+#: Text that must not be empty (surrounding whitespace is stripped first).
 Text = Annotated[str, Field(min_length=1)]
 
 #: The topics a quiz can be drawn from.
@@ -33,27 +45,27 @@ class PackMeta(_Record):
 
     id: Slug
     title: Text
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
+    language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] = "en"
     licence: Text
     attribution: Text = Field(description="Credit to show wherever the content is shown.")
-    source_url: str | None = None
-    description: str | None = None
+    source_url: Text | None = None
+    description: Text | None = None
 
 
 class Source(_Record):
     """A work a fact is taken from; ``number`` is the article's reference number."""
 
     id: Slug
-    number: int | None = Field(default=None, ge=1)
-    author: str | None = None
+    number: int | None = Field(default=None, ge=1, strict=True)
+    author: Text | None = None
     title: Text
-    publisher: str | None = None
+    publisher: Text | None = None
     date: Date | None = None
     retrieved: Date | None = None
-    url: str | None = None
-    language: str | None = None
-    pages: str | None = None
-    note: str | None = Field(default=None, description="A doubt or clarification about this source.")
+    url: Text | None = None
+    language: Text | None = None
+    pages: Text | None = None
+    note: Text | None = Field(default=None, description="A doubt or clarification about this source.")
 
     def citation(self) -> str:
         """A one-line human citation: "[13] Vuk Vuksanovic, 'An Unlikely...', RUSI, 19 August 2020"."""
@@ -95,16 +107,16 @@ class _Fact(_Record):
     topic: Topic
     sources: Annotated[list[Slug], Field(min_length=1)]
     explanation: Text = Field(description="One or two sentences of context shown after the answer.")
-    note: str | None = Field(default=None, description="A recorded doubt or clarification; never asked.")
+    note: Text | None = Field(default=None, description="A recorded doubt or clarification; never asked.")
 
 
 class EventPrompts(_Record):
     """Authored question stems for an event, one per angle."""
 
-    when: str | None = Field(default=None, description="Asks for the date, e.g. 'When did ... ?'")
-    what: str | None = Field(default=None, description="Asks what happened at the event's date.")
-    who: str | None = Field(default=None, description="Asks for the actor.")
-    where: str | None = Field(default=None, description="Asks for the place.")
+    when: Text | None = Field(default=None, description="Asks for the date, e.g. 'When did ... ?'")
+    what: Text | None = Field(default=None, description="Asks what happened at the event's date.")
+    who: Text | None = Field(default=None, description="Asks for the actor.")
+    where: Text | None = Field(default=None, description="Asks for the place.")
 
 
 class Event(_Fact):
@@ -129,8 +141,8 @@ class Event(_Fact):
 class PersonPrompts(_Record):
     """Authored question stems for a person."""
 
-    role: str | None = Field(default=None, description="Asks for the person's role.")
-    who: str | None = Field(default=None, description="Asks which person held the role or did the deed.")
+    role: Text | None = Field(default=None, description="Asks for the person's role.")
+    who: Text | None = Field(default=None, description="Asks which person held the role or did the deed.")
 
 
 class Person(_Fact):
@@ -138,7 +150,7 @@ class Person(_Fact):
 
     topic: Topic = "people"
     name: Text
-    role: str | None = Field(default=None, description="Role at the time, as the source gives it.")
+    role: Text | None = Field(default=None, description="Role at the time, as the source gives it.")
     country: Slug | None = None
     prompts: PersonPrompts = PersonPrompts()
 
@@ -152,9 +164,9 @@ class Amount(_Record):
     """A quantity: money (``currency``) or a counted or measured thing (``unit``)."""
 
     value: Decimal = Field(gt=0)
-    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
-    unit: str | None = Field(default=None, description="What is counted, plural: 'cubic metres'.")
-    per: str | None = Field(default=None, description="A rate's period: 'year'.")
+    currency: Annotated[str, Field(pattern=CURRENCY_PATTERN)] | None = None
+    unit: Text | None = Field(default=None, description="What is counted, plural: 'cubic metres'.")
+    per: Text | None = Field(default=None, description="A rate's period: 'year'.")
     qualifier: Literal["exact", "about", "over", "rumoured"] = "exact"
 
     @model_validator(mode="after")
@@ -172,10 +184,10 @@ AgreementKind = Literal[
 class AgreementPrompts(_Record):
     """Authored question stems for an agreement."""
 
-    what: str | None = Field(default=None, description="Asks what the agreement covered.")
-    when: str | None = Field(default=None, description="Asks when it was made.")
-    parties: str | None = Field(default=None, description="Asks between whom.")
-    value: str | None = Field(default=None, description="Asks how much it was worth.")
+    what: Text | None = Field(default=None, description="Asks what the agreement covered.")
+    when: Text | None = Field(default=None, description="Asks when it was made.")
+    parties: Text | None = Field(default=None, description="Asks between whom.")
+    value: Text | None = Field(default=None, description="Asks how much it was worth.")
 
 
 class Agreement(_Fact):
@@ -201,7 +213,7 @@ class Agreement(_Fact):
 class FigurePrompts(_Record):
     """Authored question stem for a figure."""
 
-    amount: str | None = Field(default=None, description="Asks for the amount.")
+    amount: Text | None = Field(default=None, description="Asks for the amount.")
 
 
 class Figure(_Fact):

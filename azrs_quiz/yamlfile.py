@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -17,30 +17,42 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 from azrs_quiz.errors import ContentProblem
 
+#: Whether the fast libyaml parser is in use.
+USING_LIBYAML = _BaseLoader.__name__ == "CSafeLoader"
+
 
 class _StrictLoader(_BaseLoader):
     """A safe loader that records duplicate mapping keys instead of keeping the last one."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self.duplicate_keys: list[tuple[int, str]] = []
+        self.has_duplicate_keys = False
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[str] = set()
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 if key_node.value in seen:
-                    self.duplicate_keys.append((key_node.start_mark.line + 1, key_node.value))
+                    self.has_duplicate_keys = True
                 seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+        return super().construct_mapping(node, deep=deep)
 
     def construct_timestamp_as_text(self, node: yaml.ScalarNode) -> str:
         # Dates stay text so that PartialDate reports "2011-02-30" clearly instead of
         # the YAML library failing with a bare ValueError.
         return str(node.value)
 
+    def construct_int_with_limit(self, node: yaml.ScalarNode) -> int:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError as error:  # Python refuses to parse integers of over 4300 digits
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the number {node.value[:20]}... is too long to read", node.start_mark
+            ) from error
+
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_timestamp_as_text)
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_int_with_limit)
 
 
 @dataclass(frozen=True)
@@ -51,7 +63,7 @@ class YamlDocument:
     text: str
     data: Any
 
-    def line_of(self, location: Sequence[str | int]) -> int | None:
+    def line_of(self, location: Sequence[str | int]) -> int:
         """The line of the deepest node along ``location`` (keys and list indexes)."""
         return _line_in_tree(self._tree, location)
 
@@ -60,21 +72,24 @@ class YamlDocument:
         # Composed again only when a problem needs a line: the happy path never pays for it.
         try:
             return yaml.compose(self.text, Loader=_BaseLoader)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             return None
 
 
 def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentProblem]]:
     """Read and parse one YAML file, reporting every way it can fail as a problem."""
+    if path.is_dir():
+        return None, [ContentProblem(path, 1, "file", "is a folder, not a YAML file")]
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [ContentProblem(path, None, "file", f"cannot be read: {error.strerror or error}")]
+        return None, [ContentProblem(path, 1, "file", f"cannot be read: {error.strerror or error}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [ContentProblem(path, line, "file", "is not UTF-8 text (found a byte that is not)")]
+        message = f"is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot start or continue a character)"
+        return None, [ContentProblem(path, line, "file", message)]
     if text.startswith("\ufeff"):
         text = text[1:]
     loader = _StrictLoader(text)
@@ -83,25 +98,56 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentProblem]]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
+        line = mark.line + 1 if mark is not None else 1
         message = error.problem or error.context or "invalid YAML"
         return None, [ContentProblem(path, line, "yaml", f"syntax error: {message}")]
-    except yaml.YAMLError as error:  # e.g. a control character the reader rejects
-        return None, [ContentProblem(path, _reader_error_line(text, error), "yaml", f"syntax error: {error}")]
-    except (ValueError, TypeError, RecursionError) as error:  # a constructor refusing a value
-        return None, [ContentProblem(path, None, "yaml", f"cannot read a value: {error}")]
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        message = f"character U+{error.character:04X} is not allowed in YAML ({error.reason})"
+        return None, [ContentProblem(path, line, "yaml", message)]
+    except yaml.YAMLError as error:  # pragma: no cover - every error the parsers raise is one of the above
+        return None, [ContentProblem(path, 1, "yaml", f"syntax error: {' '.join(str(error).split())}")]
+    except RecursionError:
+        return None, [ContentProblem(path, 1, "yaml", "syntax error: the data is nested too deeply")]
     finally:
         loader.dispose()
-    problems = [
-        ContentProblem(path, line, key, "duplicate key in the same mapping (the earlier value would be lost)")
-        for line, key in loader.duplicate_keys
-    ]
-    return YamlDocument(path, text, data), problems
+    document = YamlDocument(path, text, data)
+    problems = []
+    if loader.has_duplicate_keys:
+        problems = [
+            ContentProblem(path, line, label, "duplicate key in the same mapping (the earlier value would be lost)")
+            for line, label in _duplicate_keys(document._tree)
+        ]
+    return document, problems
 
 
-def _line_in_tree(node: yaml.Node | None, location: Sequence[str | int]) -> int | None:
+def _duplicate_keys(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
+    """Every repeated key in the document, as (line, dotted path such as ``events[2].date``)."""
+    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    visited: set[int] = set()
+    while stack:
+        node, label = stack.pop()
+        if id(node) in visited:  # an alias points at a node already walked
+            continue
+        visited.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            children = []
+            for key_node, value_node in node.value:
+                key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+                child = f"{label}.{key}" if label else key
+                if isinstance(key_node, yaml.ScalarNode) and key in seen:
+                    yield key_node.start_mark.line + 1, child
+                seen.add(key)
+                children.append((value_node, child))
+            stack.extend(reversed(children))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed([(item, f"{label}[{index}]") for index, item in enumerate(node.value)]))
+
+
+def _line_in_tree(node: yaml.Node | None, location: Sequence[str | int]) -> int:
     """Find the line of a key path such as ``("events", 3, "date")`` in a composed document."""
-    line = node.start_mark.line + 1 if node is not None else None
+    line = node.start_mark.line + 1 if node is not None else 1
     for step in location:
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
@@ -119,10 +165,3 @@ def _line_in_tree(node: yaml.Node | None, location: Sequence[str | int]) -> int 
     if isinstance(node, yaml.ScalarNode):
         line = node.start_mark.line + 1
     return line
-
-
-def _reader_error_line(text: str, error: yaml.YAMLError) -> int | None:
-    position = getattr(error, "position", None)
-    if isinstance(position, int):
-        return text[:position].count("\n") + 1
-    return None
