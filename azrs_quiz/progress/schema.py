@@ -54,18 +54,24 @@ def schema_version(connection: sqlite3.Connection) -> int:
     return int(row[0])
 
 
-def migrate(connection: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
-    """Bring the database up to ``target``, one transaction per step; returns the version reached.
-
-    ``connection`` must be in autocommit mode (``isolation_level=None``). Two processes
-    migrating at once are safe: the version is read again under the write lock.
-    """
+def check_version(connection: sqlite3.Connection) -> int:
+    """The database's schema version; :class:`ProgressTooNew` if a newer azrs-quiz wrote it."""
     version = schema_version(connection)
     if version > SCHEMA_VERSION:
         raise ProgressTooNew(
             f"the progress database has schema version {version}, but this azrs-quiz knows only up to "
             f"{SCHEMA_VERSION}; upgrade azrs-quiz to use it"
         )
+    return version
+
+
+def migrate(connection: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
+    """Bring the database up to ``target``, one transaction per step; returns the version reached.
+
+    ``connection`` must be in autocommit mode (``isolation_level=None``). Two processes
+    migrating at once are safe: the version is read again under the write lock.
+    """
+    version = check_version(connection)
     while version < target:
         connection.execute("BEGIN IMMEDIATE")
         try:

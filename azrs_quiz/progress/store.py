@@ -33,7 +33,7 @@ from azrs_quiz.progress.records import (
     parse_time,
     to_utc,
 )
-from azrs_quiz.progress.schema import migrate
+from azrs_quiz.progress.schema import check_version, migrate
 from azrs_quiz.progress.scheduling import replay, schedule
 
 #: How long a write waits for another session's transaction before giving up.
@@ -92,11 +92,12 @@ class ProgressStore:
             raise ProgressUnreadable(f"cannot open the progress database '{path}': {error}") from error
         try:
             connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = FULL")
+            check_version(connection)  # before anything writes to a file a newer azrs-quiz made
             problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
                 raise sqlite3.DatabaseError("; ".join(problems[:3]))
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
             migrate(connection)
         except sqlite3.Error as error:
             connection.close()
@@ -323,10 +324,11 @@ def _is_corruption(error: sqlite3.Error) -> bool:
 
 
 def _explain(error: sqlite3.Error, path: Path, clock: Clock) -> ProgressError:
+    detail = " ".join(str(error).split())
     if _is_corruption(error) and path.is_file():
         backup = keep_copy(path, "corrupt", clock)
         return CorruptProgress(
-            f"the progress database '{path}' is damaged ({error}). Nothing was deleted: "
+            f"the progress database '{path}' is damaged ({detail}). Nothing was deleted: "
             f"a copy of it is kept at '{backup}'. To start afresh run `azrs-quiz progress reset --yes`; "
             "then `azrs-quiz progress import FILE` restores a progress export if you made one."
         )
@@ -334,7 +336,7 @@ def _explain(error: sqlite3.Error, path: Path, clock: Clock) -> ProgressError:
         return ProgressUnreadable(
             f"the progress database '{path}' is busy (another azrs-quiz is writing to it); try again in a moment"
         )
-    return ProgressUnreadable(f"cannot use the progress database '{path}': {error}")
+    return ProgressUnreadable(f"cannot use the progress database '{path}': {detail}")
 
 
 def keep_copy(path: Path, reason: str, clock: Clock = utc_now) -> Path:
