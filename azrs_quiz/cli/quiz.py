@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,7 @@ from azrs_quiz.cli.options import content_option, load_content_for_cli, topic_op
 if TYPE_CHECKING:
     from azrs_quiz.cli.runner import Terminal
     from azrs_quiz.questions.model import Question
-    from azrs_quiz.session import Session
+    from azrs_quiz.session import Answer, Session
 
 #: The exit status after Ctrl-C, as a shell reports a process ended by SIGINT.
 INTERRUPTED = 130
@@ -29,6 +29,17 @@ INTERRUPTED = 130
 @click.option("--no-color", is_flag=True, help="No colours (the NO_COLOR variable is honoured too).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on standard output.")
 @click.option("--retry-missed", is_flag=True, help="Go straight on to the missed questions, without asking.")
+@click.option(
+    "--schedule", is_flag=True, help="Let these answers move the spaced-repetition schedule of `review`."
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    envvar="AZRS_QUIZ_DATA_DIR",
+    show_envvar=True,
+    help="Where your progress is kept (default: your user data folder).",
+)
 @click.pass_context
 def quiz(
     ctx: click.Context,
@@ -39,13 +50,16 @@ def quiz(
     no_color: bool,
     as_json: bool,
     retry_missed: bool,
+    schedule: bool,
+    data_dir: Path | None,
 ) -> None:
     """Take a multiple-choice quiz in the terminal.
 
     Answer with a letter or a number; s skips, q ends the quiz, ? shows the keys.
     At the end: your score, time, a per-topic breakdown, the questions you missed,
     and an offer to retry them. When standard input is not a terminal, answers are
-    read one per line and the output is plain text.
+    read one per line and the output is plain text. Every answer is saved to your
+    progress as history; with --schedule it also counts as a review.
 
     \b
     Examples:
@@ -54,7 +68,7 @@ def quiz(
       printf 'a\\nc\\n' | azrs-quiz quiz --count 2 --seed 1 --json
     """
     try:
-        code = _quiz(topics, count, seed, content_path, no_color, as_json, retry_missed)
+        code = _quiz(topics, count, seed, content_path, no_color, as_json, retry_missed, schedule, data_dir)
     except KeyboardInterrupt:
         # Ctrl-C before the first question (while loading): no traceback, no summary.
         click.echo(err=True)
@@ -70,6 +84,8 @@ def _quiz(
     no_color: bool,
     as_json: bool,
     retry_missed: bool,
+    schedule: bool,
+    data_dir: Path | None,
 ) -> int:
     import json
     import secrets
@@ -77,6 +93,7 @@ def _quiz(
     from azrs_quiz.cli import render
     from azrs_quiz.cli.runner import Terminal
     from azrs_quiz.errors import UnknownTopic
+    from azrs_quiz.progress import ProgressStore
     from azrs_quiz.questions import build_quiz
     from azrs_quiz.session import NoQuestions
 
@@ -92,18 +109,23 @@ def _quiz(
     drawn = build_quiz(content, topics=list(topics) or None, count=count, seed=seed)
     if not drawn.questions:
         raise NoQuestions("the content yields no questions for this quiz")
-    session = _round(terminal, drawn.questions)
-    stopped = False
-    try:
-        while _should_retry(terminal, session, retry_missed):
-            missed = _last(session).missed_questions()
+    with ProgressStore.open(data_dir) as store:
+
+        def save(answer: Answer) -> None:
+            store.record(answer, mode="quiz", schedule=schedule)
+
+        session = _round(terminal, drawn.questions, save)
+        stopped = False
+        try:
+            while _should_retry(terminal, session, retry_missed):
+                missed = _last(session).missed_questions()
+                terminal.show()
+                terminal.show(render.retry_heading(len(missed), terminal.width))
+                session = session.with_retry(_round(terminal, missed, save, title="Retry score"))
+        except KeyboardInterrupt:
+            # Ctrl-C at the retry offer: the rounds so far are already summarised.
             terminal.show()
-            terminal.show(render.retry_heading(len(missed), terminal.width))
-            session = session.with_retry(_round(terminal, missed, title="Retry score"))
-    except KeyboardInterrupt:
-        # Ctrl-C at the retry offer: the rounds so far are already summarised.
-        terminal.show()
-        stopped = True
+            stopped = True
     terminal.show()
     terminal.show(render.credit(content.attribution, terminal.width))
     if as_json:
@@ -113,13 +135,15 @@ def _quiz(
     return INTERRUPTED if interrupted else 0
 
 
-def _round(terminal: Terminal, questions: Sequence[Question], *, title: str = "Score") -> Session:
-    """Ask ``questions`` and show the round's summary."""
+def _round(
+    terminal: Terminal, questions: Sequence[Question], save: Callable[[Answer], None], *, title: str = "Score"
+) -> Session:
+    """Ask ``questions``, saving each answer at once, and show the round's summary."""
     from azrs_quiz.cli import render
     from azrs_quiz.cli.runner import run_questions
     from azrs_quiz.session import Session
 
-    result = run_questions(questions, io=terminal)
+    result = run_questions(questions, io=terminal, on_answer=save)
     session = Session.of(
         questions, result.answers,
         duration=result.duration, ended_early=result.ended_early, interrupted=result.interrupted,

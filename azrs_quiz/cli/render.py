@@ -140,14 +140,14 @@ def feedback(answer: Answer, symbols: Symbols, width: int) -> Text:
     item = answer.question
     key = option_label(item, item.answer)
     if answer.correct:
-        head = Text(f"{symbols.right} Right!", style=RIGHT)
-        head.append(f" The answer is {key}.", style="")
+        head = Text.assemble((f"{symbols.right} Right!", RIGHT))
+        head.append(f" The answer is {key}.")
     elif answer.choice is None:
-        head = Text(f"{symbols.skipped} Skipped.", style=SKIPPED)
-        head.append(f" The answer is {key}.", style="")
+        head = Text.assemble((f"{symbols.skipped} Skipped.", SKIPPED))
+        head.append(f" The answer is {key}.")
     else:
-        head = Text(f"{symbols.wrong} Wrong.", style=WRONG)
-        head.append(f" You chose {option_label(item, answer.choice)}; the answer is {key}.", style="")
+        head = Text.assemble((f"{symbols.wrong} Wrong.", WRONG))
+        head.append(f" You chose {option_label(item, answer.choice)}; the answer is {key}.")
     parts = [wrap(head, width), wrap(item.explanation, width, first="  ")]
     label = "Source: " if len(item.citations) == 1 else "Sources: "
     for number, citation in enumerate(item.citations):
@@ -171,7 +171,7 @@ def duration(seconds: float) -> str:
 def summary(session: Session, symbols: Symbols, width: int, *, title: str = "Score") -> Text:
     """The end of a round: score, time, per-topic breakdown and the missed questions."""
     score = session.score
-    head = Text(f"{title}: ", style=HEADER)
+    head = Text.assemble((f"{title}: ", HEADER))
     head.append(f"{score.correct}/{score.total}", style=PROMPT)
     head.append(f" ({score.percent:.0f}%) {symbols.dot} Time: {duration(session.duration)}")
     parts = [Text(""), wrap(head, width)]

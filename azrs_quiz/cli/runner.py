@@ -87,6 +87,7 @@ class Terminal:
         symbols = render.symbols_for(getattr(out, "encoding", None))
         file: Any = out if symbols is render.UNICODE else _EncodingSafeWriter(out)
         if interactive:
+            _enable_line_editing()
             console = Console(
                 file=file, no_color=True if no_color else None, highlight=False, markup=False, emoji=False
             )
@@ -131,6 +132,14 @@ class Terminal:
         except EOFError:
             return False
         return reply.strip().lower() in ("y", "yes")
+
+
+def _enable_line_editing() -> None:
+    # Loading readline makes input() handle arrow keys and history instead of echoing "^[[D".
+    try:
+        import readline  # noqa: F401
+    except ImportError:  # Windows has no readline; input() still works
+        pass
 
 
 def _isatty(stream: IO[str]) -> bool:
