@@ -1,0 +1,306 @@
+"""Choosing the wrong options: same kind as the key, plausible, and never also true.
+
+Candidates come from the content first (another real year of the story, another
+real person), then are made near the key when the content has too few (a year a
+few years off, an amount a step away). Dates and amounts are listed in order, and
+which of them lie below or above the key is chosen so that the key lands on a
+given position; other options are shuffled around the key's position.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeVar
+
+from azrs_quiz.dates import PartialDate
+from azrs_quiz.questions.index import AmountBucket, BankIndex, compatible, role_class
+from azrs_quiz.questions.stems import Draft, comparable
+from azrs_quiz.questions.wording import amount_text, capitalise, join_names, normalise
+
+T = TypeVar("T")
+
+#: How far from the key a date from the content may be and still be a plausible distractor.
+_DATE_WINDOW_MONTHS = {"year": 12 * 10, "month": 12 * 3, "day": 12 * 4}
+#: How far apart (as a ratio) two amounts of the same unit may be.
+_AMOUNT_RATIO = Decimal(4)
+
+
+@dataclass(frozen=True)
+class Options:
+    """The options of one question and the index of the correct one."""
+
+    texts: tuple[str, ...]
+    answer: int
+
+
+def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: int, position: int) -> Options | None:
+    """Options for ``draft``: ``size`` of them when the content allows, at least three.
+
+    ``position`` is where the key should land (0-based); ordered options honour it
+    as far as values exist on each side of the key. ``None`` when fewer than two
+    fair distractors exist.
+    """
+    wanted = size - 1
+    name = draft.domain.name
+    if name == "date":
+        return _ordered(draft, index, rng, wanted, position, _date_candidates)
+    if name == "amount":
+        return _ordered(draft, index, rng, wanted, position, _amount_candidates)
+    key_text = _render(draft, draft.key, index)
+    seen = {normalise(key_text)}
+    distractors: list[str] = []
+    for value in _unordered_candidates(draft, index, rng, wanted):
+        text = _render(draft, value, index)
+        if comparable(draft.domain, value) in draft.excluded or normalise(text) in seen:
+            continue
+        seen.add(normalise(text))
+        distractors.append(text)
+        if len(distractors) == wanted:
+            break
+    if len(distractors) < 2:
+        return None
+    rng.shuffle(distractors)
+    answer = min(position, len(distractors))
+    texts = distractors[:answer] + [key_text] + distractors[answer:]
+    return Options(tuple(texts), answer)
+
+
+def _render(draft: Draft, value: Hashable, index: BankIndex) -> str:
+    name = draft.domain.name
+    if name == "text":
+        assert isinstance(value, str)
+        return capitalise(value)
+    if name == "person":
+        assert isinstance(value, str)
+        return index.content.people[value].name
+    if name == "place":
+        assert isinstance(value, str)
+        return index.content.places[value].name
+    if name == "parties":
+        assert isinstance(value, frozenset)
+        return join_names([index.party_name(party) for party in value])
+    if name == "date":
+        return str(value)
+    assert isinstance(value, Decimal)
+    bucket: AmountBucket = draft.domain.bucket  # type: ignore[assignment]
+    currency, unit, per = bucket
+    return amount_text(value, currency=currency, unit=unit, per=per, qualifier=draft.domain.qualifier)
+
+
+# Unordered options: texts, people, places, sets of parties.
+
+
+def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wanted: int) -> list[Hashable]:
+    name = draft.domain.name
+    tiers: list[Sequence[Hashable]]
+    if name == "person":
+        assert isinstance(draft.key, str)
+        person = index.content.people[draft.key]
+        tiers = [index.people_by_country.get(person.country, []), index.people]
+        if person.role is not None:
+            tiers.insert(0, index.people_by_country_class.get((person.country, role_class(person.role)), []))
+        return _tiered(rng, tiers, wanted)
+    if name == "place":
+        return _tiered(rng, [index.places_by_kind.get(str(draft.domain.bucket), [])], wanted)
+    if name == "parties":
+        assert isinstance(draft.key, frozenset)
+        pooled = _sample(rng, index.party_sets.get(len(draft.key), []), wanted * 4 + 8)
+        return [*pooled, *_swapped_parties(draft.key, index, rng)]
+    assert isinstance(draft.key, str)
+    if draft.domain.bucket == "role":
+        texts = _tiered(rng, [index.roles_by_class.get(role_class(draft.key), []), index.roles], wanted)
+        texts += _roles_like(draft.key, index, rng)
+    elif draft.domain.bucket == "event-what":
+        texts = list(_sample(rng, index.dated_event_whats, wanted * 4 + 8))
+    else:
+        texts = list(_sample(rng, index.agreement_whats, wanted * 4 + 8))
+    return _closest_in_length(draft.key, texts, draft, wanted)
+
+
+def _closest_in_length(key: str, texts: list[Hashable], draft: Draft, wanted: int) -> list[Hashable]:
+    """Prefer texts about as long as the key, so the key's length gives nothing away."""
+    fair = [text for text in texts if isinstance(text, str) and normalise(text) not in draft.excluded]
+    fair.sort(key=lambda text: abs(len(text) - len(key)))  # stable: random order among equals
+    return list(fair)
+
+
+def _roles_like(role: str, index: BankIndex, rng: random.Random) -> list[Hashable]:
+    """Roles made from the key: another country's ("President of Azerbaijan"), another office's."""
+    made: list[Hashable] = []
+    countries = index.country_names
+    for name in countries:
+        if name in role:
+            made.extend(role.replace(name, other) for other in _sample(rng, countries, 6) if other != name)
+    head, of, rest = role.partition(" of ")
+    if of:
+        made.extend(f"{other}{of}{rest}" for other in _sample(rng, index.role_heads, 6) if other != head)
+    rng.shuffle(made)
+    return made
+
+
+def _tiered(rng: random.Random, tiers: list[Sequence[Hashable]], wanted: int) -> list[Hashable]:
+    """Candidates from the preferred buckets first, each bucket in random order."""
+    found: list[Hashable] = []
+    for tier in tiers:
+        found.extend(_sample(rng, tier, wanted * 3 + 6))
+    return found
+
+
+def _sample(rng: random.Random, items: Sequence[T], limit: int) -> list[T]:
+    """Up to ``limit`` items in random order, without copying a large sequence."""
+    if len(items) <= limit:
+        shuffled = list(items)
+        rng.shuffle(shuffled)
+        return shuffled
+    return rng.sample(items, limit)
+
+
+def _swapped_parties(key: frozenset[str], index: BankIndex, rng: random.Random) -> list[Hashable]:
+    """Sets like the key with one party replaced by another of the same kind."""
+    made: list[Hashable] = []
+    for party in sorted(key):
+        others = [other for other in _sample(rng, index.parties_by_kind[index.party_kind(party)], 8) if other not in key]
+        made.extend((key - {party}) | {other} for other in others[:3])
+    rng.shuffle(made)
+    return made
+
+
+# Ordered options: dates and amounts.
+
+Candidates = Callable[[Draft, BankIndex, random.Random], tuple[list[Hashable], list[Hashable]]]
+
+
+def _ordered(
+    draft: Draft, index: BankIndex, rng: random.Random, wanted: int, position: int, candidates: Candidates
+) -> Options | None:
+    below, above = candidates(draft, index, rng)
+    key_text = _render(draft, draft.key, index)
+    seen = {key_text}
+    usable: list[list[tuple[Hashable, str]]] = []
+    for side in (below, above):
+        kept: list[tuple[Hashable, str]] = []
+        for value in side:
+            text = _render(draft, value, index)
+            if text not in seen and not _excluded(draft, value):
+                seen.add(text)
+                kept.append((value, text))
+            if len(kept) == wanted:
+                break
+        usable.append(kept)
+    low, high = usable
+    below_count = min(position, len(low))
+    above_count = min(wanted - below_count, len(high))
+    below_count = min(wanted - above_count, len(low))
+    if below_count + above_count < 2:
+        return None
+    chosen = sorted([*low[:below_count], (draft.key, key_text), *high[:above_count]], key=lambda pair: _order(pair[0]))
+    return Options(tuple(text for _, text in chosen), below_count)
+
+
+def _order(value: Hashable) -> tuple[int, int, int] | Decimal:
+    if isinstance(value, PartialDate):
+        return value.sort_key
+    assert isinstance(value, Decimal)
+    return value
+
+
+def _excluded(draft: Draft, value: Hashable) -> bool:
+    if draft.domain.name == "date":
+        assert isinstance(value, PartialDate)
+        return any(isinstance(other, PartialDate) and compatible(value, other) for other in draft.excluded)
+    return value in draft.excluded
+
+
+def _date_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tuple[list[Hashable], list[Hashable]]:
+    key = draft.key
+    assert isinstance(key, PartialDate)
+    window = _DATE_WINDOW_MONTHS[key.precision]
+    below: list[Hashable] = []
+    above: list[Hashable] = []
+    pool = index.dates.get(key.precision)
+    if pool is not None:
+        near_below, near_above = pool.nearest(key.sort_key)
+        below = [date for date in near_below[:12] if _months_apart(date, key) <= window]
+        above = [date for date in near_above[:12] if _months_apart(date, key) <= window]
+    made_below, made_above = _dates_near(key, rng)
+    return below + made_below, above + made_above
+
+
+def _months_apart(first: Hashable, second: PartialDate) -> int:
+    assert isinstance(first, PartialDate)
+    return abs((first.year - second.year) * 12 + (first.month or 1) - (second.month or 1))
+
+
+def _dates_near(key: PartialDate, rng: random.Random) -> tuple[list[Hashable], list[Hashable]]:
+    """Dates a little before and after the key, at its precision, in random order."""
+    if key.precision == "year":
+        offsets = rng.sample(range(1, 6), 5)
+        return (
+            [PartialDate(year=key.year - step) for step in offsets if key.year - step >= 1],
+            [PartialDate(year=key.year + step) for step in offsets if key.year + step <= 9999],
+        )
+    if key.precision == "month":
+        assert key.month is not None
+        offsets = rng.sample(range(1, 13), 12)
+        below: list[Hashable] = []
+        above: list[Hashable] = []
+        for step in offsets:
+            for sign, side in ((-1, below), (1, above)):
+                count = key.year * 12 + key.month - 1 + sign * step
+                if 12 <= count < 120000:
+                    side.append(PartialDate(year=count // 12, month=count % 12 + 1))
+        return below, above
+    assert key.month is not None and key.day is not None
+    day = datetime.date(key.year, key.month, key.day)
+    offsets = rng.sample(range(3, 200), 12)
+    earlier: list[Hashable] = []
+    later: list[Hashable] = []
+    for step in offsets:
+        for sign, side in ((-1, earlier), (1, later)):
+            try:
+                moved = day + datetime.timedelta(days=sign * step)
+            except OverflowError:
+                continue
+            side.append(PartialDate(year=moved.year, month=moved.month, day=moved.day))
+    return earlier, later
+
+
+def _amount_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tuple[list[Hashable], list[Hashable]]:
+    key = draft.key
+    assert isinstance(key, Decimal)
+    below: list[Hashable] = []
+    above: list[Hashable] = []
+    pool = index.amounts.get(draft.domain.bucket)  # type: ignore[call-overload]
+    if pool is not None:
+        near_below, near_above = pool.nearest(key)
+        below = [value for value in near_below[:12] if isinstance(value, Decimal) and value * _AMOUNT_RATIO >= key]
+        above = [value for value in near_above[:12] if isinstance(value, Decimal) and value <= key * _AMOUNT_RATIO]
+    step = _amount_step(key)
+    made_below = [key - step * count for count in range(1, 6) if key - step * count > 0]
+    made_above = [key + step * count for count in range(1, 6)]
+    return below + _shuffled_near(made_below, rng), above + _shuffled_near(made_above, rng)
+
+
+def _shuffled_near(values: Iterable[Decimal], rng: random.Random) -> list[Hashable]:
+    """Keep the nearest two first (plausible), the rest after them in random order."""
+    ordered = list(values)
+    head, tail = ordered[:2], ordered[2:]
+    rng.shuffle(head)
+    rng.shuffle(tail)
+    return [*head, *tail]
+
+
+def _amount_step(value: Decimal) -> Decimal:
+    """A step that keeps made-up amounts round and near: 300 million -> 50 million, 69 -> 10."""
+    exponent = value.adjusted()
+    unit = Decimal(10) ** exponent
+    if value % unit == 0:
+        leading = int(value / unit)
+        return unit / 2 if leading <= 3 else unit
+    if value % (unit / 10) == 0 or exponent < 1:
+        return unit
+    return unit / 10

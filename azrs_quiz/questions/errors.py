@@ -1,0 +1,13 @@
+"""Errors the question engine raises when asked for something it cannot give."""
+
+from __future__ import annotations
+
+from azrs_quiz.errors import AzrsQuizError
+
+
+class InvalidCount(AzrsQuizError):
+    """A quiz was asked for fewer than one question."""
+
+
+class InvalidOptionCount(AzrsQuizError):
+    """Questions were asked for with fewer than 3 or more than 5 options."""

@@ -1,0 +1,171 @@
+"""Lookups built once per bank, so no question ever scans every fact.
+
+Two uses: finding every *true* answer a stem could have (to keep it out of the
+options), and finding candidate distractors of the same kind as a key, bucketed by
+kind, precision, currency or unit, and role.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from azrs_quiz.content import Content
+from azrs_quiz.dates import PartialDate, Precision
+from azrs_quiz.models import Agreement, Amount, Event, Figure, Person
+from azrs_quiz.questions.wording import normalise
+
+#: Groups amounts that may stand in for each other: (currency, unit, per).
+AmountBucket = tuple[str | None, str | None, str | None]
+
+
+def amount_bucket(amount: Amount) -> AmountBucket:
+    """The bucket of an amount: same currency or unit, same rate period."""
+    return (amount.currency, normalise(amount.unit) if amount.unit else None, amount.per)
+
+
+def role_class(role: str) -> str:
+    """The head word of a role: "Foreign Minister of Azerbaijan" -> "minister"."""
+    head = normalise(role).split(" of ")[0].split(" to ")[0].split(",")[0]
+    words = head.split()
+    return words[-1] if words else ""
+
+
+def compatible(first: PartialDate, second: PartialDate) -> bool:
+    """True when the two dates may be the same day, each at its own precision."""
+    return (
+        first.year == second.year
+        and (first.month is None or second.month is None or first.month == second.month)
+        and (first.day is None or second.day is None or first.day == second.day)
+    )
+
+
+@dataclass
+class SortedValues:
+    """Distinct values kept in order, for "nearest first" searches either side of a key."""
+
+    keys: list[tuple[int, int, int] | Decimal] = field(default_factory=list)
+    values: list[Hashable] = field(default_factory=list)
+
+    def nearest(self, key: tuple[int, int, int] | Decimal) -> tuple[list[Hashable], list[Hashable]]:
+        """The values below the key (nearest first) and above it (nearest first)."""
+        low = bisect.bisect_left(self.keys, key)  # type: ignore[arg-type,unused-ignore]
+        high = bisect.bisect_right(self.keys, key)  # type: ignore[arg-type,unused-ignore]
+        return self.values[:low][::-1], self.values[high:]
+
+
+class BankIndex:
+    """Everything the engine looks up while building one bank."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.events_by_what: dict[str, list[Event]] = defaultdict(list)
+        self.events_by_year: dict[int, list[Event]] = defaultdict(list)
+        self.agreements_by_what: dict[str, list[Agreement]] = defaultdict(list)
+        self.agreements_by_deal: dict[tuple[str, frozenset[str]], list[Agreement]] = defaultdict(list)
+        self.figures_by_what: dict[str, list[Figure]] = defaultdict(list)
+        self.people_by_name: dict[str, list[Person]] = defaultdict(list)
+        self.people_by_role: dict[str, list[Person]] = defaultdict(list)
+
+        #: Candidate distractors, by bucket.
+        self.dated_event_whats: list[str] = []
+        self.agreement_whats: list[str] = []
+        self.roles: list[str] = []
+        self.roles_by_class: dict[str, list[str]] = defaultdict(list)
+        self.people: list[str] = []
+        self.people_by_country: dict[str | None, list[str]] = defaultdict(list)
+        self.people_by_country_class: dict[tuple[str | None, str], list[str]] = defaultdict(list)
+        self.places_by_kind: dict[str, list[str]] = defaultdict(list)
+        self.country_names: list[str] = []
+        self.role_heads: list[str] = []
+        self.party_sets: dict[int, list[frozenset[str]]] = defaultdict(list)
+        self.parties_by_kind: dict[str, list[str]] = defaultdict(list)
+        self.dates: dict[Precision, SortedValues] = {}
+        self.amounts: dict[AmountBucket, SortedValues] = {}
+
+        self._build()
+
+    def _build(self) -> None:
+        content = self.content
+        dates: dict[Precision, set[PartialDate]] = defaultdict(set)
+        amounts: dict[AmountBucket, set[Decimal]] = defaultdict(set)
+        seen_whats: set[str] = set()
+        for event in content.events.values():
+            what = normalise(event.what)
+            self.events_by_what[what].append(event)
+            if event.date is not None:
+                self.events_by_year[event.date.year].append(event)
+                dates[event.date.precision].add(event.date)
+                if what not in seen_whats:
+                    seen_whats.add(what)
+                    self.dated_event_whats.append(event.what)
+        seen_whats = set()
+        seen_sets: set[frozenset[str]] = set()
+        for agreement in content.agreements.values():
+            what = normalise(agreement.what)
+            self.agreements_by_what[what].append(agreement)
+            self.agreements_by_deal[(agreement.kind, frozenset(agreement.parties))].append(agreement)
+            if what not in seen_whats:
+                seen_whats.add(what)
+                self.agreement_whats.append(agreement.what)
+            if agreement.date is not None:
+                dates[agreement.date.precision].add(agreement.date)
+            if agreement.value is not None:
+                amounts[amount_bucket(agreement.value)].add(agreement.value.value)
+            parties = frozenset(agreement.parties)
+            if len(parties) >= 2 and parties not in seen_sets:
+                seen_sets.add(parties)
+                self.party_sets[len(parties)].append(parties)
+        for figure in content.figures.values():
+            self.figures_by_what[normalise(figure.what)].append(figure)
+            amounts[amount_bucket(figure.amount)].add(figure.amount.value)
+            if figure.date is not None:
+                dates[figure.date.precision].add(figure.date)
+        seen_roles: set[str] = set()
+        for person in content.people.values():
+            self.people_by_name[normalise(person.name)].append(person)
+            self.people.append(person.id)
+            self.people_by_country[person.country].append(person.id)
+            if person.role is not None:
+                role = normalise(person.role)
+                self.people_by_role[role].append(person)
+                self.people_by_country_class[(person.country, role_class(person.role))].append(person.id)
+                if role not in seen_roles:
+                    seen_roles.add(role)
+                    self.roles.append(person.role)
+                    self.roles_by_class[role_class(person.role)].append(person.role)
+                    head, of, _ = person.role.partition(" of ")
+                    if of and head not in self.role_heads:
+                        self.role_heads.append(head)
+        for place in content.places.values():
+            self.places_by_kind[place.kind].append(place.id)
+            if place.kind == "country":
+                self.country_names.append(place.name)
+            self.parties_by_kind[f"place:{place.kind}"].append(place.id)
+        for organisation in content.organisations.values():
+            self.parties_by_kind[f"organisation:{organisation.kind}"].append(organisation.id)
+        for precision, values in dates.items():
+            ordered = sorted(values, key=lambda date: date.sort_key)
+            self.dates[precision] = SortedValues([date.sort_key for date in ordered], list(ordered))
+        for bucket, numbers in amounts.items():
+            ordered_numbers = sorted(numbers)
+            self.amounts[bucket] = SortedValues(list(ordered_numbers), list(ordered_numbers))
+
+    def party_kind(self, party: str) -> str:
+        """The bucket of a party: ``place:country``, ``organisation:company``..."""
+        place = self.content.places.get(party)
+        if place is not None:
+            return f"place:{place.kind}"
+        return f"organisation:{self.content.organisations[party].kind}"
+
+    def party_name(self, party: str) -> str:
+        """The display name of a place or organisation."""
+        place = self.content.places.get(party)
+        return place.name if place is not None else self.content.organisations[party].name
+
+    def events_compatible_with(self, date: PartialDate) -> list[Event]:
+        """The dated events that may have happened at ``date`` (at either's precision)."""
+        return [event for event in self.events_by_year.get(date.year, ()) if event.date and compatible(event.date, date)]

@@ -1,0 +1,87 @@
+"""Drawing a quiz from the bank: spread across topics and facts."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from azrs_quiz.content import Content
+from azrs_quiz.errors import UnknownTopic
+from azrs_quiz.models import TOPICS, Topic
+from azrs_quiz.questions.bank import DEFAULT_OPTIONS, question_bank
+from azrs_quiz.questions.errors import InvalidCount
+from azrs_quiz.questions.model import Question, Quiz
+
+DEFAULT_COUNT = 10
+
+
+def build_quiz(
+    content: Content,
+    *,
+    topics: Iterable[str] | None = None,
+    count: int = DEFAULT_COUNT,
+    seed: int | None = None,
+    options: int = DEFAULT_OPTIONS,
+) -> Quiz:
+    """Draw ``count`` questions from the chosen topics (all by default).
+
+    Questions are spread evenly across the topics and never ask twice about one
+    fact while other facts remain. The same content and ``seed`` give the same
+    quiz, question for question and option for option; ``seed=None`` draws a fresh
+    seed, which the returned quiz records. Asking for more questions than there are
+    gives every question. Raises :class:`~azrs_quiz.errors.UnknownTopic` for a topic
+    the content has no questions on, and :class:`InvalidCount` when ``count < 1``.
+    """
+    if count < 1:
+        raise InvalidCount(f"count must be at least 1 (got {count})")
+    if seed is None:
+        seed = random.SystemRandom().randrange(2**32)
+    bank = question_bank(content, options=options)
+    chosen_topics = select_topics(bank, topics)
+    pool = [question for question in bank if question.topic in chosen_topics]
+    drawn = draw(pool, count, random.Random(seed))
+    return Quiz(questions=tuple(drawn), topics=chosen_topics, seed=seed)
+
+
+def select_topics(bank: Sequence[Question], topics: Iterable[str] | None) -> tuple[Topic, ...]:
+    """The topics asked for, checked against those the bank has questions on."""
+    available = tuple(topic for topic in TOPICS if any(question.topic == topic for question in bank))
+    if topics is None:
+        return available
+    asked = list(dict.fromkeys(topic.lower() for topic in topics))
+    if not asked:
+        return available
+    unknown = [topic for topic in asked if topic not in available]
+    if unknown:
+        allowed = ", ".join(available) or "none"
+        raise UnknownTopic(f"no questions on topic '{unknown[0]}'; topics available: {allowed}")
+    return tuple(topic for topic in available if topic in asked)
+
+
+def draw(pool: Sequence[Question], count: int, rng: random.Random) -> list[Question]:
+    """Up to ``count`` questions, taking topics in turn and a new fact each time while any remain."""
+    by_topic: dict[str, dict[str, list[Question]]] = defaultdict(lambda: defaultdict(list))
+    for question in pool:
+        by_topic[question.topic][question.fact_id].append(question)
+    # Per topic, its facts in random order, each with its questions in random order.
+    topics: list[list[list[Question]]] = []
+    for topic in sorted(by_topic):
+        facts = list(by_topic[topic].values())
+        rng.shuffle(facts)
+        for questions in facts:
+            rng.shuffle(questions)
+        topics.append(facts)
+    rng.shuffle(topics)
+    drawn: list[Question] = []
+    while len(drawn) < count:
+        # One pass takes one question from each fact, topics in turn; another pass only when facts run out.
+        remaining = [[facts for facts in topic if facts] for topic in topics]
+        depth = max((len(topic) for topic in remaining), default=0)
+        if depth == 0:
+            break
+        for rank in range(depth):
+            for topic_facts in remaining:
+                if rank < len(topic_facts) and len(drawn) < count:
+                    drawn.append(topic_facts[rank].pop())
+    return drawn

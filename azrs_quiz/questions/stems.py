@@ -1,0 +1,244 @@
+"""The questions each fact can fairly ask: a stem, its key, and every other true answer.
+
+A fact yields a question for an angle only when it has the answer and a fair stem:
+the stem authored in the content (``prompts.<angle>``), or else a template that reads
+as natural English. Where no template reads well (an event's "who", a count in some
+unit) the angle is skipped unless the content authors its stem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from azrs_quiz.dates import PartialDate
+from azrs_quiz.models import Agreement, Event, Fact, Figure, Person, Topic
+from azrs_quiz.questions.index import BankIndex, amount_bucket, compatible
+from azrs_quiz.questions.wording import (
+    WHEN_QUESTION,
+    capitalise,
+    clause,
+    date_phrase,
+    join_names,
+    normalise,
+)
+
+DomainName = Literal["date", "amount", "person", "place", "text", "parties"]
+
+#: The angles each kind of fact is asked from, in bank order.
+ANGLES: dict[str, tuple[str, ...]] = {
+    "event": ("when", "what", "who", "where"),
+    "person": ("role", "who"),
+    "agreement": ("what", "when", "parties", "value"),
+    "figure": ("amount",),
+}
+
+_AGREEMENT_NOUN = {"credit-line": "credit line"}
+_AGREEMENT_PREPOSITION = {"loan": "for", "credit-line": "for", "contract": "for", "deal": "for"}
+_AGREEMENT_VERB = {"loan": "agreed", "credit-line": "agreed", "deal": "agreed", "commission": "set up"}
+
+
+@dataclass(frozen=True)
+class Domain:
+    """What kind of thing the answer is, so distractors can be of the same kind.
+
+    ``bucket`` narrows it: the precision of a date, the (currency, unit, per) of an
+    amount, the kind of a place, the pool of a text ("event-what", "agreement-what",
+    "role"), or the number of parties.
+    """
+
+    name: DomainName
+    bucket: Hashable
+    qualifier: str = "exact"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A question before its options are chosen."""
+
+    fact: Fact
+    kind: str
+    angle: str
+    prompt: str
+    authored: bool
+    domain: Domain
+    key: Hashable
+    #: Values that are also true answers to this stem (the key among them).
+    excluded: frozenset[Hashable]
+
+    @property
+    def id(self) -> str:
+        """The stable question id, ``"<fact_id>:<angle>"``."""
+        return f"{self.fact.id}:{self.angle}"
+
+    @property
+    def topic(self) -> Topic:
+        """The topic of the fact asked about."""
+        return self.fact.topic
+
+
+def fact_kind(fact: Fact) -> str:
+    """``"event"``, ``"person"``, ``"agreement"`` or ``"figure"``."""
+    if isinstance(fact, Event):
+        return "event"
+    if isinstance(fact, Person):
+        return "person"
+    if isinstance(fact, Agreement):
+        return "agreement"
+    return "figure"
+
+
+def drafts_for(fact: Fact, index: BankIndex) -> Iterator[Draft]:
+    """Every question the fact can fairly ask, in the order of :data:`ANGLES`."""
+    drafts: Iterator[Draft | None]
+    if isinstance(fact, Event):
+        drafts = _event_drafts(fact, index)
+    elif isinstance(fact, Person):
+        drafts = _person_drafts(fact, index)
+    elif isinstance(fact, Agreement):
+        drafts = _agreement_drafts(fact, index)
+    else:
+        drafts = _figure_drafts(fact, index)
+    return (draft for draft in drafts if draft is not None)
+
+
+def comparable(domain: Domain, value: Hashable) -> Hashable:
+    """The form in which two answers are compared: texts folded, other values as they are."""
+    return normalise(value) if domain.name == "text" and isinstance(value, str) else value
+
+
+def _draft(
+    fact: Fact, angle: str, authored: str | None, template: str | None, domain: Domain, key: Hashable, excluded: set[Hashable]
+) -> Draft | None:
+    prompt = authored if authored is not None else template
+    if prompt is None:
+        return None
+    return Draft(
+        fact=fact,
+        kind=fact_kind(fact),
+        angle=angle,
+        prompt=prompt.strip(),
+        authored=authored is not None,
+        domain=domain,
+        key=key,
+        excluded=frozenset({comparable(domain, key), *excluded}),
+    )
+
+
+def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
+    what = clause(event.what)
+    namesakes = index.events_by_what[normalise(event.what)]
+    template: str | None
+    if event.date is not None:
+        # Any event with the same clause makes its date a true answer too.
+        other_dates: set[Hashable] = {other.date for other in namesakes if other.date is not None}
+        template = f"{capitalise(what)}. {WHEN_QUESTION[event.date.precision]} did this happen?"
+        yield _draft(event, "when", event.prompts.when, template, Domain("date", event.date.precision), event.date, other_dates)
+
+        same_time: set[Hashable] = {normalise(other.what) for other in index.events_compatible_with(event.date)}
+        template = f"Which of these happened {date_phrase(event.date)}?"
+        yield _draft(event, "what", event.prompts.what, template, Domain("text", "event-what"), what, same_time)
+    elif event.prompts.what is not None:
+        yield _draft(event, "what", event.prompts.what, None, Domain("text", "event-what"), what, set())
+
+    if event.actor is not None:
+        involved: set[Hashable] = {event.actor, *event.people}
+        for other in namesakes:
+            involved.update(other.people)
+            if other.actor is not None:
+                involved.add(other.actor)
+        # No template: "who" needs a stem written for the deed.
+        yield _draft(event, "who", event.prompts.who, None, Domain("person", None), event.actor, involved)
+
+    if event.place is not None:
+        place = index.content.places[event.place]
+        places: set[Hashable] = {other.place for other in namesakes if other.place is not None}
+        # A template stem must not name the place it asks for.
+        template = None if normalise(place.name) in normalise(what) else f"{capitalise(what)}. Where did this happen?"
+        yield _draft(event, "where", event.prompts.where, template, Domain("place", place.kind), event.place, places)
+
+
+def _person_drafts(person: Person, index: BankIndex) -> Iterator[Draft | None]:
+    if person.role is not None:
+        # Roles of every record of the same person are true answers too.
+        roles: set[Hashable] = {
+            normalise(other.role) for other in index.people_by_name[normalise(person.name)] if other.role is not None
+        }
+        template = f"What role did {person.name} hold?"
+        yield _draft(person, "role", person.prompts.role, template, Domain("text", "role"), clause(person.role), roles)
+    if person.prompts.who is not None:
+        holders: set[Hashable] = {other.id for other in index.people_by_name[normalise(person.name)]}
+        if person.role is not None:
+            holders.update(other.id for other in index.people_by_role[normalise(person.role)])
+        yield _draft(person, "who", person.prompts.who, None, Domain("person", None), person.id, holders)
+
+
+def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft | None]:
+    noun = _AGREEMENT_NOUN.get(agreement.kind, agreement.kind)
+    what = clause(agreement.what)
+    phrase = f"the {noun} {_AGREEMENT_PREPOSITION.get(agreement.kind, 'on')} {what}"
+    verb = _AGREEMENT_VERB.get(agreement.kind, "signed")
+    parties = frozenset(agreement.parties)
+    party_names = [index.party_name(party) for party in agreement.parties]
+    namesakes = index.agreements_by_what[normalise(agreement.what)]
+
+    # "what": the stem names the kind, the parties and the date; any agreement that fits is true.
+    same_deal = [
+        other
+        for other in index.agreements_by_deal[(agreement.kind, parties)]
+        if agreement.date is None or other.date is None or compatible(other.date, agreement.date)
+    ]
+    template = None
+    if len(parties) >= 2:
+        if agreement.date is None:
+            template = f"What did the {noun} between {join_names(party_names)} cover?"
+        elif agreement.date.precision == "day":
+            template = f"What did the {noun} of {agreement.date} between {join_names(party_names)} cover?"
+        else:
+            template = f"What did the {agreement.date} {noun} between {join_names(party_names)} cover?"
+    covered: set[Hashable] = {normalise(other.what) for other in same_deal}
+    yield _draft(agreement, "what", agreement.prompts.what, template, Domain("text", "agreement-what"), what, covered)
+
+    if agreement.date is not None:
+        other_dates: set[Hashable] = {other.date for other in namesakes if other.date is not None}
+        template = f"{WHEN_QUESTION[agreement.date.precision]} was {phrase} {verb}?"
+        yield _draft(agreement, "when", agreement.prompts.when, template, Domain("date", agreement.date.precision), agreement.date, other_dates)
+
+    if len(parties) >= 2:
+        other_sets: set[Hashable] = {frozenset(other.parties) for other in namesakes}
+        # A template stem must not name a party it asks for.
+        gives_away = any(normalise(name) in normalise(phrase) for name in party_names)
+        template = None if gives_away else f"Between which parties was {phrase} {verb}?"
+        yield _draft(agreement, "parties", agreement.prompts.parties, template, Domain("parties", len(parties)), parties, other_sets)
+
+    if agreement.value is not None:
+        value = agreement.value
+        values: set[Hashable] = {
+            other.value.value for other in namesakes if other.value is not None and amount_bucket(other.value) == amount_bucket(value)
+        }
+        template = f"How much was {phrase} worth?" if value.currency is not None else None
+        domain = Domain("amount", amount_bucket(value), value.qualifier)
+        yield _draft(agreement, "value", agreement.prompts.value, template, domain, value.value, values)
+
+
+def _figure_drafts(figure: Figure, index: BankIndex) -> Iterator[Draft | None]:
+    amount = figure.amount
+    what = clause(figure.what)
+    template = None
+    if amount.currency is not None:
+        when = ""
+        if figure.date is not None and str(figure.date.year) not in what:
+            when = f" {date_phrase(figure.date)}"
+        template = f"What was the value of {what}{when}?"
+    values: set[Hashable] = {
+        other.amount.value
+        for other in index.figures_by_what[normalise(figure.what)]
+        if amount_bucket(other.amount) == amount_bucket(amount) and _may_coincide(other.date, figure.date)
+    }
+    domain = Domain("amount", amount_bucket(amount), amount.qualifier)
+    yield _draft(figure, "amount", figure.prompts.amount, template, domain, amount.value, values)
+
+
+def _may_coincide(first: PartialDate | None, second: PartialDate | None) -> bool:
+    return first is None or second is None or compatible(first, second)

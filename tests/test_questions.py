@@ -1,0 +1,156 @@
+"""The question engine over the tiny pack: stems, options, keys, ids and quizzes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from azrs_quiz.content import Content
+from azrs_quiz.errors import UnknownTopic
+from azrs_quiz.questions import InvalidCount, InvalidOptionCount, Question, build_quiz, question_bank
+
+
+@pytest.fixture(scope="module")
+def bank(tiny_content: Content) -> list[Question]:
+    return question_bank(tiny_content)
+
+
+def by_id(bank: list[Question], question_id: str) -> Question:
+    return next(question for question in bank if question.id == question_id)
+
+
+def test_every_question_has_one_correct_option_among_distinct_options(bank: list[Question]) -> None:
+    assert len(bank) >= 10
+    for question in bank:
+        assert 3 <= len(question.options) <= 4, question
+        assert len({option.casefold() for option in question.options}) == len(question.options), question
+        assert 0 <= question.answer < len(question.options)
+
+
+def test_ids_are_fact_and_angle(bank: list[Question]) -> None:
+    ids = [question.id for question in bank]
+    assert len(ids) == len(set(ids))
+    assert all(question.id == f"{question.fact_id}:{question.angle}" for question in bank)
+
+
+def test_authored_prompt_is_used(bank: list[Question]) -> None:
+    question = by_id(bank, "embassy-opened:when")
+    assert question.prompt == "When did Serbia open its embassy in Azerbaijan?"
+    assert question.correct_option == "February 2011"
+
+
+def test_templated_what_stem_reads_naturally_at_the_date_precision(bank: list[Question]) -> None:
+    assert by_id(bank, "embassy-opened:what").prompt == "Which of these happened in February 2011?"
+    assert by_id(bank, "relations-established:what").prompt == "Which of these happened on 21 August 1997?"
+    assert by_id(bank, "state-visit:what").prompt == "Which of these happened in 2010?"
+
+
+def test_no_stem_has_an_unfilled_slot(bank: list[Question]) -> None:
+    for question in bank:
+        assert not re.search(r"[{}<>_]|None|\bevent\b", question.prompt), question.prompt
+        assert question.prompt.endswith("?")
+        assert question.prompt[0].isupper()
+
+
+def test_date_options_share_the_key_precision_and_are_in_order(bank: list[Question]) -> None:
+    month = by_id(bank, "embassy-opened:when")
+    assert all(re.fullmatch(r"[A-Z][a-z]+ \d{4}", option) for option in month.options), month.options
+    day = by_id(bank, "relations-established:when")
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", option) for option in day.options), day.options
+    year = by_id(bank, "state-visit:when")
+    years = [int(option) for option in year.options]
+    assert all(re.fullmatch(r"\d{4}", option) for option in year.options)
+    assert years == sorted(years)
+    assert all(abs(value - 2010) <= 10 for value in years)
+
+
+def test_amount_options_share_currency_and_magnitude(bank: list[Question]) -> None:
+    question = by_id(bank, "motorway-loan:value")
+    assert question.correct_option == "€300 million"
+    values = [int(re.fullmatch(r"€(\d+) million", option).group(1)) for option in question.options]  # type: ignore[union-attr]
+    assert values == sorted(values)
+    assert all(100 <= value <= 1000 for value in values)
+
+
+def test_what_question_excludes_other_true_answers(bank: list[Question]) -> None:
+    question = by_id(bank, "embassy-opened:what")
+    assert question.correct_option == "Serbia opened its embassy in Baku"
+
+
+def test_where_question_offers_places_of_the_same_kind(bank: list[Question]) -> None:
+    question = by_id(bank, "embassy-opened:where")
+    assert question.correct_option == "Baku"
+    assert set(question.options) <= {"Baku", "Belgrade", "Novi Sad"}
+
+
+def test_explanation_sources_and_citations_come_from_the_fact(bank: list[Question]) -> None:
+    question = by_id(bank, "embassy-opened:when")
+    assert question.explanation == "The embassy opened early in the year."
+    assert question.sources == ("ref-1",)
+    assert question.citations == ("[1] A. Author, \u201cA book about the past\u201d, A Press, 2005",)
+
+
+def test_bank_is_the_same_every_time(tiny_content: Content, bank: list[Question]) -> None:
+    assert question_bank(tiny_content) == bank
+
+
+def test_option_count_can_be_three_or_five(tiny_content: Content) -> None:
+    assert all(len(question.options) == 3 for question in question_bank(tiny_content, options=3))
+    five = question_bank(tiny_content, options=5)
+    assert any(len(question.options) == 5 for question in five)
+    with pytest.raises(InvalidOptionCount) as raised:
+        question_bank(tiny_content, options=6)
+    assert str(raised.value) == "options must be between 3 and 5 (got 6)"
+
+
+def test_quiz_is_determined_by_its_seed(tiny_content: Content) -> None:
+    first = build_quiz(tiny_content, count=5, seed=7)
+    assert first == build_quiz(tiny_content, count=5, seed=7)
+    assert first.seed == 7
+    assert len(first.questions) == 5
+    others = {build_quiz(tiny_content, count=5, seed=seed).questions for seed in range(8)}
+    assert len(others) > 1
+
+
+def test_quiz_without_seed_records_the_seed_it_drew(tiny_content: Content) -> None:
+    quiz = build_quiz(tiny_content, count=3)
+    assert quiz.seed is not None
+    assert build_quiz(tiny_content, count=3, seed=quiz.seed) == quiz
+
+
+def test_quiz_asks_each_fact_once_while_facts_remain(tiny_content: Content) -> None:
+    facts = {question.fact_id for question in question_bank(tiny_content)}
+    for seed in range(20):
+        quiz = build_quiz(tiny_content, count=len(facts), seed=seed)
+        assert len({question.fact_id for question in quiz.questions}) == len(facts)
+
+
+def test_quiz_spreads_questions_across_topics(tiny_content: Content) -> None:
+    for seed in range(20):
+        quiz = build_quiz(tiny_content, count=3, seed=seed)
+        assert {question.topic for question in quiz.questions} == {"dates", "people", "agreements"}
+
+
+def test_quiz_larger_than_the_bank_gives_every_question(tiny_content: Content, bank: list[Question]) -> None:
+    quiz = build_quiz(tiny_content, count=1000, seed=1)
+    assert sorted(question.id for question in quiz.questions) == sorted(question.id for question in bank)
+
+
+def test_quiz_topics_filter(tiny_content: Content) -> None:
+    quiz = build_quiz(tiny_content, topics=["agreements"], count=10, seed=3)
+    assert quiz.topics == ("agreements",)
+    assert quiz.questions
+    assert {question.topic for question in quiz.questions} == {"agreements"}
+
+
+def test_unknown_topic_lists_the_available_ones(tiny_content: Content) -> None:
+    with pytest.raises(UnknownTopic) as raised:
+        build_quiz(tiny_content, topics=["related"], seed=1)
+    assert str(raised.value) == "no questions on topic 'related'; topics available: dates, people, agreements"
+
+
+def test_count_below_one_is_an_error(tiny_content: Content) -> None:
+    with pytest.raises(InvalidCount) as raised:
+        build_quiz(tiny_content, count=0)
+    assert str(raised.value) == "count must be at least 1 (got 0)"
