@@ -18,6 +18,9 @@ from azrs_quiz.questions.model import Question
 #: The characters GIFT gives a meaning to; each is written with a backslash before it.
 GIFT_SPECIAL = "\\~=#{}:"
 
+#: Entities (GIFT-escaped) for characters Moodle would misread at the start of an answer.
+_LEADING_ENTITIES = {"%": "&\\#37;", "[": "&\\#91;"}
+
 #: The category every topic's questions go under: ``azrs/<topic>``.
 CATEGORY_ROOT = "azrs"
 
@@ -43,9 +46,9 @@ def question_to_gift(question: Question) -> str:
     lines = [f"::{gift_escape(question.id)}::[html]{_html(question.prompt)}{{"]
     for index, option in enumerate(question.options):
         mark = "=" if index == question.answer else "~"
-        lines.append(f"\t{mark}{_html_option(option)}")
+        lines.append(f"\t{mark}{_html_answer(option)}")
     feedback = "\n".join(feedback_lines(question))
-    lines.append(f"\t####{_html(feedback)}")
+    lines.append(f"\t####{_html_answer(feedback)}")
     lines.append("}")
     return "\n".join(lines)
 
@@ -55,10 +58,12 @@ def _html(text: str) -> str:
     return gift_escape(html_text(text).replace("<br>", "<br>\n"))
 
 
-def _html_option(text: str) -> str:
-    # Moodle reads "~%50%..." as a partial-credit weight; an entity keeps a leading % literal.
+def _html_answer(text: str) -> str:
+    # Moodle reads a leading "%50%" as a partial-credit weight and a leading "[html]" as a
+    # text format; an HTML entity for the first character keeps both literal.
     escaped = _html(text)
-    return "&\\#37;" + escaped[1:] if escaped.startswith("%") else escaped
+    entity = _LEADING_ENTITIES.get(escaped[:1])
+    return entity + escaped[1:] if entity else escaped
 
 
 def _comment(text: str) -> str:
