@@ -66,3 +66,9 @@ def test_cards_of_removed_questions_are_ignored_and_new_questions_arrive_as_new(
     plan = plan_review([question("f1:when"), question("brand-new:when")], CARDS, now=T0, tz=timezone.utc)
     assert ids(plan) == ["f1:when", "brand-new:when"]
     assert (plan.due, plan.new) == (1, 1)
+
+
+def test_new_questions_take_topics_in_turn() -> None:
+    bank = [question("d1:when"), question("d2:when"), question("d3:when"), question("p1:who", topic="people")]
+    plan = plan_review(bank, {}, now=T0, new_per_day=3, tz=timezone.utc)
+    assert ids(plan) == ["d1:when", "p1:who", "d2:when"]

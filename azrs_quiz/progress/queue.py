@@ -23,6 +23,9 @@ class ReviewableQuestion(Protocol):
     @property
     def fact_id(self) -> str: ...
 
+    @property
+    def topic(self) -> str: ...
+
 
 Q = TypeVar("Q", bound=ReviewableQuestion)
 
@@ -51,9 +54,10 @@ def plan_review(
     """Due questions (most overdue first), then new ones up to today's allowance, capped at ``max_questions``.
 
     Only questions in ``bank`` count: cards of removed questions are ignored, and
-    questions never seen are new. New questions come in bank order, one per fact a
-    session (a fact's other questions would give each other away). ``new_per_day`` is
-    per local day across sessions: questions first scheduled today use it up.
+    questions never seen are new. New questions come in bank order, topics taking
+    turns, one per fact a session (a fact's questions would give each other away).
+    ``new_per_day`` counts local days across sessions: questions first scheduled
+    today use it up.
     """
     now = to_utc(now)
     today = local_day(now, tz)
@@ -69,7 +73,7 @@ def plan_review(
     facts = {question.fact_id for question in chosen}
     unseen = [question for question in bank if question.id not in cards]
     new: list[Q] = []
-    for question in unseen:
+    for question in _topics_in_turn(unseen):
         if len(new) >= new_left or len(chosen) + len(new) >= cap:
             break
         if question.fact_id not in facts:
@@ -86,3 +90,15 @@ def plan_review(
         unseen=len(unseen),
         next_due=min(later) if later else None,
     )
+
+
+def _topics_in_turn(questions: Sequence[Q]) -> list[Q]:
+    """``questions`` reordered so topics take turns, each keeping its own order."""
+    by_topic: dict[str, list[Q]] = {}
+    for question in questions:
+        by_topic.setdefault(question.topic, []).append(question)
+    queues = list(by_topic.values())
+    ordered: list[Q] = []
+    for depth in range(max((len(queue) for queue in queues), default=0)):
+        ordered.extend(queue[depth] for queue in queues if depth < len(queue))
+    return ordered
