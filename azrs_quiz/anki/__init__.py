@@ -89,7 +89,8 @@ def export_anki(
         raise AnkiExportError(f"no notes to export for the topics: {', '.join(chosen)}")
 
     history_path = Path(history) if history is not None else bundled_history_path()
-    note_history = NoteHistory.load(history_path, missing_ok=record_history)
+    # The shipped history may be absent (a fresh content set): that is an empty history.
+    note_history = NoteHistory.load(history_path, missing_ok=record_history or history is None)
     recorded: list[str] = []
     if record_history:
         stamp_now = now if now is not None else (source_date_epoch() or int(time.time()))
