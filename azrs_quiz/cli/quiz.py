@@ -88,24 +88,16 @@ def _quiz(
     data_dir: Path | None,
 ) -> int:
     import json
-    import secrets
 
     from azrs_quiz.cli import render
     from azrs_quiz.cli.runner import Terminal
-    from azrs_quiz.errors import UnknownTopic
     from azrs_quiz.progress import ProgressStore
     from azrs_quiz.questions import build_quiz
     from azrs_quiz.session import NoQuestions
 
     terminal = Terminal.open(no_color=no_color, to_stderr=as_json)
     content = load_content_for_cli(content_path)
-    missing = [topic for topic in topics if topic not in content.topics]
-    if missing:
-        offered = ", ".join(content.topics) or "none"
-        raise UnknownTopic(f"the content has no questions on {', '.join(missing)}; its topics: {offered}")
-    if seed is None:
-        # Chosen here rather than left to chance, so the JSON result can say how to redraw it.
-        seed = secrets.randbelow(1_000_000)
+    # A topic the content has no questions on is an UnknownTopic from the engine.
     drawn = build_quiz(content, topics=list(topics) or None, count=count, seed=seed)
     if not drawn.questions:
         raise NoQuestions("the content yields no questions for this quiz")
@@ -129,7 +121,7 @@ def _quiz(
     terminal.show()
     terminal.show(render.credit(content.attribution, terminal.width))
     if as_json:
-        result = session.to_json(seed=seed, topics=list(drawn.topics), attribution=content.attribution)
+        result = session.to_json(seed=drawn.seed, topics=list(drawn.topics), attribution=content.attribution)
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     interrupted = stopped or session.interrupted or any(retry.interrupted for retry in session.retries)
     return INTERRUPTED if interrupted else 0

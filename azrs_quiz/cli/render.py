@@ -148,7 +148,7 @@ def feedback(answer: Answer, symbols: Symbols, width: int) -> Text:
     else:
         head = Text.assemble((f"{symbols.wrong} Wrong.", WRONG))
         head.append(f" You chose {option_label(item, answer.choice)}; the answer is {key}.")
-    parts = [wrap(head, width), wrap(item.explanation, width, first="  ")]
+    parts = [wrap(head, width, indent="  "), wrap(item.explanation, width, first="  ")]
     label = "Source: " if len(item.citations) == 1 else "Sources: "
     for number, citation in enumerate(item.citations):
         first = "  " + (label if number == 0 else " " * len(label))
