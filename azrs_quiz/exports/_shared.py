@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from azrs_quiz.content import Content
-from azrs_quiz.errors import UnknownTopic
 from azrs_quiz.models import TOPICS, Topic
+from azrs_quiz.questions.bank import question_bank
 from azrs_quiz.questions.model import Question
+from azrs_quiz.questions.quiz import select_topics
 
 #: Characters no export may carry: C0 controls other than tab and newline (XML 1.0 forbids them).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -46,25 +47,19 @@ def by_topic(questions: Iterable[Question]) -> list[tuple[Topic, list[Question]]
 def select_questions(questions: Sequence[Question], topics: Iterable[str] = ()) -> list[Question]:
     """The questions on ``topics`` (all when empty), in bank order.
 
-    Raises :class:`UnknownTopic` when a topic is asked for that no question is on, so a
-    typo or a pack without that topic gives an error rather than an empty export.
+    Raises :class:`~azrs_quiz.errors.UnknownTopic` for a topic no question is on, so a
+    pack without that topic gives an error rather than an empty export.
     """
-    wanted = {topic.lower() for topic in topics}
-    if not wanted:
-        return list(questions)
-    present = {question.topic for question in questions}
-    missing = sorted(wanted - present, key=_topic_order)
-    if missing:
-        offered = ", ".join(topic for topic in TOPICS if topic in present) or "none"
-        names = ", ".join(f"'{topic}'" for topic in missing)
-        raise UnknownTopic(f"no questions on topic {names} in this content (topics: {offered})")
-    return [question for question in questions if question.topic in wanted]
+    chosen = select_topics(questions, list(topics))
+    return [question for question in questions if question.topic in chosen]
+
+
+def questions_for_export(content: Content, topics: Iterable[str] = ()) -> list[Question]:
+    """The content's question bank, limited to ``topics`` (all when empty)."""
+    return select_questions(question_bank(content), topics)
 
 
 def pack_title(content: Content) -> str:
     """The title of the content: its packs' titles, joined."""
     return "; ".join(pack.title for pack in content.packs)
 
-
-def _topic_order(topic: str) -> tuple[int, str]:
-    return (TOPICS.index(topic) if topic in TOPICS else len(TOPICS), topic)
