@@ -6,6 +6,7 @@ import hashlib
 import random
 from collections import defaultdict
 from collections.abc import Hashable
+from dataclasses import replace
 
 from azrs_quiz.content import Content
 from azrs_quiz.questions.distractors import choose_options
@@ -69,23 +70,42 @@ def stable_seed(question_id: str) -> int:
 
 
 def unambiguous(drafts: list[Draft]) -> list[Draft]:
-    """Drop drafts whose stem is shared with a draft of another answer.
+    """Drafts whose stems each have one answer across the whole bank.
 
     Two questions with one prompt and different answers would make the prompt
-    ambiguous. An authored stem wins over a template; when authored stems clash
-    with each other, both go.
+    ambiguous. An authored stem wins over a template; a clashing template falls
+    back on a narrower stem ("Which of these happened in Belgrade in 2011?") or is
+    dropped; authored stems that clash with each other are all dropped.
     """
+    current = list(drafts)
+    for _ in range(1 + max((len(draft.fallbacks) for draft in drafts), default=0)):
+        clashing = _clashing(current)
+        if not clashing:
+            break
+        revised: list[Draft] = []
+        for draft in current:
+            if draft.id not in clashing:
+                revised.append(draft)
+            elif draft.fallbacks:
+                revised.append(replace(draft, prompt=draft.fallbacks[0], fallbacks=draft.fallbacks[1:]))
+        current = revised
+    clashing = _clashing(current)
+    return [draft for draft in current if draft.id not in clashing]
+
+
+def _clashing(drafts: list[Draft]) -> set[str]:
+    """Ids of drafts that must give way: they share a prompt with a draft of another answer."""
     groups: dict[str, list[Draft]] = defaultdict(list)
     for draft in drafts:
         groups[normalise(draft.prompt)].append(draft)
-    dropped: set[str] = set()
+    clashing: set[str] = set()
     for group in groups.values():
         if len(group) < 2 or len({_answer(draft) for draft in group}) == 1:
             continue
         authored = [draft for draft in group if draft.authored]
-        keep = authored if authored and len({_answer(draft) for draft in authored}) == 1 else []
-        dropped.update(draft.id for draft in group if draft not in keep)
-    return [draft for draft in drafts if draft.id not in dropped]
+        keep = {draft.id for draft in authored} if len({_answer(draft) for draft in authored}) == 1 else set()
+        clashing.update(draft.id for draft in group if draft.id not in keep)
+    return clashing
 
 
 def _answer(draft: Draft) -> Hashable:

@@ -19,12 +19,12 @@ from typing import TypeVar
 from azrs_quiz.dates import PartialDate
 from azrs_quiz.questions.index import AmountBucket, BankIndex, compatible, role_class
 from azrs_quiz.questions.stems import Draft, comparable
-from azrs_quiz.questions.wording import amount_text, capitalise, join_names, normalise
+from azrs_quiz.questions.wording import amount_text, capitalise, clause, join_names, normalise
 
 T = TypeVar("T")
 
 #: How far from the key a date from the content may be and still be a plausible distractor.
-_DATE_WINDOW_MONTHS = {"year": 12 * 10, "month": 12 * 3, "day": 12 * 4}
+_DATE_WINDOW_MONTHS = {"year": 12 * 6, "month": 12 * 3, "day": 12 * 4}
 #: How far apart (as a ratio) two amounts of the same unit may be.
 _AMOUNT_RATIO = Decimal(4)
 
@@ -73,7 +73,7 @@ def _render(draft: Draft, value: Hashable, index: BankIndex) -> str:
     name = draft.domain.name
     if name == "text":
         assert isinstance(value, str)
-        return capitalise(value)
+        return capitalise(clause(value))
     if name == "person":
         assert isinstance(value, str)
         return index.content.people[value].name
@@ -100,44 +100,67 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
     if name == "person":
         assert isinstance(draft.key, str)
         person = index.content.people[draft.key]
-        tiers = [index.people_by_country.get(person.country, []), index.people]
-        if person.role is not None:
-            tiers.insert(0, index.people_by_country_class.get((person.country, role_class(person.role)), []))
+        role = role_class(person.role) if person.role is not None else None
+        tiers = [
+            index.people_by_country_class.get((person.country, role), []) if role else [],
+            index.people_by_country.get(person.country, []),
+            index.people_by_class.get(role, []) if role else [],
+            index.people,
+        ]
         return _tiered(rng, tiers, wanted)
     if name == "place":
-        return _tiered(rng, [index.places_by_kind.get(str(draft.domain.bucket), [])], wanted)
+        assert isinstance(draft.key, str)
+        kind = index.content.places[draft.key].kind
+        country = index.content.places[draft.key].country
+        tiers = [index.places_by_kind_country.get((kind, country), []) if country else [], index.places_by_kind.get(kind, [])]
+        return _tiered(rng, tiers, wanted)
     if name == "parties":
         assert isinstance(draft.key, frozenset)
+        # Sets of the same kinds of party first (two countries for two countries), then the key
+        # with one party swapped, then any other set of as many parties.
+        signature = index.party_signature(draft.key)
         pooled = _sample(rng, index.party_sets.get(len(draft.key), []), wanted * 4 + 8)
-        return [*pooled, *_swapped_parties(draft.key, index, rng)]
+        alike = [parties for parties in pooled if index.party_signature(parties) == signature]
+        return [*alike, *_swapped_parties(draft.key, index, rng), *pooled]
     assert isinstance(draft.key, str)
     if draft.domain.bucket == "role":
-        texts = _tiered(rng, [index.roles_by_class.get(role_class(draft.key), []), index.roles], wanted)
-        texts += _roles_like(draft.key, index, rng)
-    elif draft.domain.bucket == "event-what":
-        texts = list(_sample(rng, index.dated_event_whats, wanted * 4 + 8))
-    else:
-        texts = list(_sample(rng, index.agreement_whats, wanted * 4 + 8))
-    return _closest_in_length(draft.key, texts, draft, wanted)
+        same_class = _sample(rng, index.roles_by_class.get(role_class(draft.key), []), wanted * 3 + 6)
+        any_role = _sample(rng, index.roles, wanted * 3 + 6)
+        return [
+            *_closest_in_length(draft.key, same_class, draft),
+            *_closest_in_length(draft.key, _roles_like(draft.key, index, rng), draft),
+            *_closest_in_length(draft.key, any_role, draft),
+        ]
+    if draft.domain.bucket == "event-what":
+        # Events of nearby years first: "which happened in February 2011?" is harder with June 2011 on offer.
+        date = getattr(draft.fact, "date", None)
+        near: list[Hashable] = []
+        if isinstance(date, PartialDate):
+            near = [
+                event.what
+                for year in range(date.year - 3, date.year + 4)
+                for event in _sample(rng, index.events_by_year.get(year, []), wanted * 2 + 2)
+            ]
+        far = list(_sample(rng, index.dated_event_whats, wanted * 4 + 8))
+        return _closest_in_length(draft.key, near, draft) + _closest_in_length(draft.key, far, draft)
+    return _closest_in_length(draft.key, _sample(rng, index.agreement_whats, wanted * 4 + 8), draft)
 
 
-def _closest_in_length(key: str, texts: list[Hashable], draft: Draft, wanted: int) -> list[Hashable]:
+def _closest_in_length(key: str, texts: Iterable[Hashable], draft: Draft) -> list[Hashable]:
     """Prefer texts about as long as the key, so the key's length gives nothing away."""
     fair = [text for text in texts if isinstance(text, str) and normalise(text) not in draft.excluded]
     fair.sort(key=lambda text: abs(len(text) - len(key)))  # stable: random order among equals
-    return list(fair)
+    return [*fair]
 
 
 def _roles_like(role: str, index: BankIndex, rng: random.Random) -> list[Hashable]:
-    """Roles made from the key: another country's ("President of Azerbaijan"), another office's."""
-    made: list[Hashable] = []
-    countries = index.country_names
-    for name in countries:
-        if name in role:
-            made.extend(role.replace(name, other) for other in _sample(rng, countries, 6) if other != name)
-    head, of, rest = role.partition(" of ")
-    if of:
-        made.extend(f"{other}{of}{rest}" for other in _sample(rng, index.role_heads, 6) if other != head)
+    """Roles made from the key: the same office elsewhere, another office in the same country."""
+    parts = index.role_parts.get(role)
+    if parts is None:
+        return []
+    office, country = parts
+    made: list[Hashable] = [f"{office} of {other}" for other in _sample(rng, index.office_countries, 6) if other != country]
+    made += [f"{other} of {country}" for other in _sample(rng, index.offices, 6) if other != office]
     rng.shuffle(made)
     return made
 
@@ -160,13 +183,20 @@ def _sample(rng: random.Random, items: Sequence[T], limit: int) -> list[T]:
 
 
 def _swapped_parties(key: frozenset[str], index: BankIndex, rng: random.Random) -> list[Hashable]:
-    """Sets like the key with one party replaced by another of the same kind."""
+    """Sets like the key with one party replaced by another of the same kind.
+
+    Parties of other agreements come first: a real partner is a more plausible distractor.
+    """
     made: list[Hashable] = []
+    later: list[Hashable] = []
     for party in sorted(key):
-        others = [other for other in _sample(rng, index.parties_by_kind[index.party_kind(party)], 8) if other not in key]
-        made.extend((key - {party}) | {other} for other in others[:3])
+        kind = index.party_kind(party)
+        for pool, out in ((index.agreement_parties_by_kind[kind], made), (index.parties_by_kind[kind], later)):
+            others = [other for other in _sample(rng, pool, 8) if other not in key]
+            out.extend((key - {party}) | {other} for other in others[:3])
     rng.shuffle(made)
-    return made
+    rng.shuffle(later)
+    return [*made, *later]
 
 
 # Ordered options: dates and amounts.
@@ -227,6 +257,12 @@ def _date_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tupl
         below = [date for date in near_below[:12] if _months_apart(date, key) <= window]
         above = [date for date in near_above[:12] if _months_apart(date, key) <= window]
     made_below, made_above = _dates_near(key, rng)
+    # A made-up date after the newest in the content would stand out as "in the future".
+    latest = index.latest_year + 1
+    made_above = [date for date in made_above if isinstance(date, PartialDate) and date.year <= max(latest, key.year)]
+    if draft.domain.qualifier == "over":
+        # "over $300 million" makes every "over" a smaller amount true as well.
+        return [], above + made_above
     return below + made_below, above + made_above
 
 
@@ -280,18 +316,12 @@ def _amount_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tu
         below = [value for value in near_below[:12] if isinstance(value, Decimal) and value * _AMOUNT_RATIO >= key]
         above = [value for value in near_above[:12] if isinstance(value, Decimal) and value <= key * _AMOUNT_RATIO]
     step = _amount_step(key)
-    made_below = [key - step * count for count in range(1, 6) if key - step * count > 0]
-    made_above = [key + step * count for count in range(1, 6)]
-    return below + _shuffled_near(made_below, rng), above + _shuffled_near(made_above, rng)
-
-
-def _shuffled_near(values: Iterable[Decimal], rng: random.Random) -> list[Hashable]:
-    """Keep the nearest two first (plausible), the rest after them in random order."""
-    ordered = list(values)
-    head, tail = ordered[:2], ordered[2:]
-    rng.shuffle(head)
-    rng.shuffle(tail)
-    return [*head, *tail]
+    made_below: list[Hashable] = [key - step * count for count in range(1, 5) if (key - step * count) * _AMOUNT_RATIO >= key]
+    made_above: list[Hashable] = [key + step * count for count in range(1, 5)]
+    if draft.domain.qualifier == "over":
+        # "over $300 million" makes every "over" a smaller amount true as well.
+        return [], above + made_above
+    return below + made_below, above + made_above
 
 
 def _amount_step(value: Decimal) -> Decimal:

@@ -79,10 +79,16 @@ class BankIndex:
         self.people_by_country: dict[str | None, list[str]] = defaultdict(list)
         self.people_by_country_class: dict[tuple[str | None, str], list[str]] = defaultdict(list)
         self.places_by_kind: dict[str, list[str]] = defaultdict(list)
-        self.country_names: list[str] = []
-        self.role_heads: list[str] = []
+        #: "President of Serbia" -> ("President", "Serbia"), for roles ending in a country's name.
+        self.role_parts: dict[str, tuple[str, str]] = {}
+        self.offices: list[str] = []
+        self.office_countries: list[str] = []
+        self.people_by_class: dict[str, list[str]] = defaultdict(list)
+        self.places_by_kind_country: dict[tuple[str, str | None], list[str]] = defaultdict(list)
         self.party_sets: dict[int, list[frozenset[str]]] = defaultdict(list)
         self.parties_by_kind: dict[str, list[str]] = defaultdict(list)
+        self.agreement_parties_by_kind: dict[str, list[str]] = defaultdict(list)
+        self.latest_year = 1
         self.dates: dict[Precision, SortedValues] = {}
         self.amounts: dict[AmountBucket, SortedValues] = {}
 
@@ -133,20 +139,25 @@ class BankIndex:
                 role = normalise(person.role)
                 self.people_by_role[role].append(person)
                 self.people_by_country_class[(person.country, role_class(person.role))].append(person.id)
+                self.people_by_class[role_class(person.role)].append(person.id)
                 if role not in seen_roles:
                     seen_roles.add(role)
                     self.roles.append(person.role)
                     self.roles_by_class[role_class(person.role)].append(person.role)
-                    head, of, _ = person.role.partition(" of ")
-                    if of and head not in self.role_heads:
-                        self.role_heads.append(head)
         for place in content.places.values():
             self.places_by_kind[place.kind].append(place.id)
-            if place.kind == "country":
-                self.country_names.append(place.name)
+            self.places_by_kind_country[(place.kind, place.country)].append(place.id)
             self.parties_by_kind[f"place:{place.kind}"].append(place.id)
         for organisation in content.organisations.values():
             self.parties_by_kind[f"organisation:{organisation.kind}"].append(organisation.id)
+        self._split_roles()
+        seen_parties: set[str] = set()
+        for sets in self.party_sets.values():
+            for party_set in sets:
+                for party in sorted(party_set - seen_parties):
+                    seen_parties.add(party)
+                    self.agreement_parties_by_kind[self.party_kind(party)].append(party)
+        self.latest_year = max((date.year for values in dates.values() for date in values), default=1)
         for precision, values in dates.items():
             ordered = sorted(values, key=lambda date: date.sort_key)
             self.dates[precision] = SortedValues([date.sort_key for date in ordered], list(ordered))
@@ -154,12 +165,29 @@ class BankIndex:
             ordered_numbers = sorted(numbers)
             self.amounts[bucket] = SortedValues(list(ordered_numbers), list(ordered_numbers))
 
+    def _split_roles(self) -> None:
+        countries = sorted((place.name for place in self.content.places.values() if place.kind == "country"), key=len)
+        for role in self.roles:
+            for country in reversed(countries):  # longest first: "North Macedonia" before "Macedonia"
+                office, of, rest = role.rpartition(" of ")
+                if of and rest == country and office:
+                    self.role_parts[role] = (office, country)
+                    if office not in self.offices:
+                        self.offices.append(office)
+                    if country not in self.office_countries:
+                        self.office_countries.append(country)
+                    break
+
     def party_kind(self, party: str) -> str:
         """The bucket of a party: ``place:country``, ``organisation:company``..."""
         place = self.content.places.get(party)
         if place is not None:
             return f"place:{place.kind}"
         return f"organisation:{self.content.organisations[party].kind}"
+
+    def party_signature(self, parties: frozenset[str]) -> tuple[str, ...]:
+        """The kinds of the parties, sorted: ("place:country", "place:country")."""
+        return tuple(sorted(self.party_kind(party) for party in parties))
 
     def party_name(self, party: str) -> str:
         """The display name of a place or organisation."""

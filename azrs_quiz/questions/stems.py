@@ -66,6 +66,8 @@ class Draft:
     key: Hashable
     #: Values that are also true answers to this stem (the key among them).
     excluded: frozenset[Hashable]
+    #: Narrower template stems to fall back on if the prompt is shared with another answer.
+    fallbacks: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -109,7 +111,14 @@ def comparable(domain: Domain, value: Hashable) -> Hashable:
 
 
 def _draft(
-    fact: Fact, angle: str, authored: str | None, template: str | None, domain: Domain, key: Hashable, excluded: set[Hashable]
+    fact: Fact,
+    angle: str,
+    authored: str | None,
+    template: str | None,
+    domain: Domain,
+    key: Hashable,
+    excluded: set[Hashable],
+    fallbacks: tuple[str, ...] = (),
 ) -> Draft | None:
     prompt = authored if authored is not None else template
     if prompt is None:
@@ -123,6 +132,7 @@ def _draft(
         domain=domain,
         key=key,
         excluded=frozenset({comparable(domain, key), *excluded}),
+        fallbacks=fallbacks if authored is None else (),
     )
 
 
@@ -138,7 +148,12 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
 
         same_time: set[Hashable] = {normalise(other.what) for other in index.events_compatible_with(event.date)}
         template = f"Which of these happened {date_phrase(event.date)}?"
-        yield _draft(event, "what", event.prompts.what, template, Domain("text", "event-what"), what, same_time)
+        fallbacks: tuple[str, ...] = ()
+        if event.place is not None:
+            place_name = index.content.places[event.place].name
+            if normalise(place_name) not in normalise(what):
+                fallbacks = (f"Which of these happened in {place_name} {date_phrase(event.date)}?",)
+        yield _draft(event, "what", event.prompts.what, template, Domain("text", "event-what"), what, same_time, fallbacks)
     elif event.prompts.what is not None:
         yield _draft(event, "what", event.prompts.what, None, Domain("text", "event-what"), what, set())
 
@@ -177,11 +192,15 @@ def _person_drafts(person: Person, index: BankIndex) -> Iterator[Draft | None]:
 def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft | None]:
     noun = _AGREEMENT_NOUN.get(agreement.kind, agreement.kind)
     what = clause(agreement.what)
-    phrase = f"the {noun} {_AGREEMENT_PREPOSITION.get(agreement.kind, 'on')} {what}"
-    verb = _AGREEMENT_VERB.get(agreement.kind, "signed")
     parties = frozenset(agreement.parties)
     party_names = [index.party_name(party) for party in agreement.parties]
     namesakes = index.agreements_by_what[normalise(agreement.what)]
+    # "the loan for building a motorway": only when the clause does not already name the kind
+    # ("the loan for a loan for...") and the kind reads as something agreed (not "commission").
+    phrase = None
+    if noun not in normalise(what) and agreement.kind != "commission":
+        phrase = f"the {noun} {_AGREEMENT_PREPOSITION.get(agreement.kind, 'on')} {what}"
+    verb = _AGREEMENT_VERB.get(agreement.kind, "signed")
 
     # "what": the stem names the kind, the parties and the date; any agreement that fits is true.
     same_deal = [
@@ -190,34 +209,39 @@ def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft 
         if agreement.date is None or other.date is None or compatible(other.date, agreement.date)
     ]
     template = None
-    if len(parties) >= 2:
+    names_a_party = any(normalise(name) in normalise(what) for name in party_names)
+    if len(parties) >= 2 and agreement.kind != "commission" and not names_a_party:
+        between = f"between {join_names(party_names)}"
         if agreement.date is None:
-            template = f"What did the {noun} between {join_names(party_names)} cover?"
+            template = f"What did the {noun} {between} cover?"
         elif agreement.date.precision == "day":
-            template = f"What did the {noun} of {agreement.date} between {join_names(party_names)} cover?"
+            template = f"What did the {noun} of {agreement.date} {between} cover?"
         else:
-            template = f"What did the {agreement.date} {noun} between {join_names(party_names)} cover?"
+            template = f"What did the {agreement.date} {noun} {between} cover?"
     covered: set[Hashable] = {normalise(other.what) for other in same_deal}
     yield _draft(agreement, "what", agreement.prompts.what, template, Domain("text", "agreement-what"), what, covered)
 
     if agreement.date is not None:
         other_dates: set[Hashable] = {other.date for other in namesakes if other.date is not None}
-        template = f"{WHEN_QUESTION[agreement.date.precision]} was {phrase} {verb}?"
-        yield _draft(agreement, "when", agreement.prompts.when, template, Domain("date", agreement.date.precision), agreement.date, other_dates)
+        template = f"{WHEN_QUESTION[agreement.date.precision]} was {phrase} {verb}?" if phrase else None
+        domain = Domain("date", agreement.date.precision)
+        yield _draft(agreement, "when", agreement.prompts.when, template, domain, agreement.date, other_dates)
 
     if len(parties) >= 2:
         other_sets: set[Hashable] = {frozenset(other.parties) for other in namesakes}
         # A template stem must not name a party it asks for.
-        gives_away = any(normalise(name) in normalise(phrase) for name in party_names)
-        template = None if gives_away else f"Between which parties was {phrase} {verb}?"
-        yield _draft(agreement, "parties", agreement.prompts.parties, template, Domain("parties", len(parties)), parties, other_sets)
+        template = f"Between which parties was {phrase} {verb}?" if phrase and not names_a_party else None
+        domain = Domain("parties", len(parties))
+        yield _draft(agreement, "parties", agreement.prompts.parties, template, domain, parties, other_sets)
 
     if agreement.value is not None:
         value = agreement.value
         values: set[Hashable] = {
-            other.value.value for other in namesakes if other.value is not None and amount_bucket(other.value) == amount_bucket(value)
+            other.value.value
+            for other in namesakes
+            if other.value is not None and amount_bucket(other.value) == amount_bucket(value)
         }
-        template = f"How much was {phrase} worth?" if value.currency is not None else None
+        template = f"How much was {phrase} worth?" if phrase and value.currency is not None else None
         domain = Domain("amount", amount_bucket(value), value.qualifier)
         yield _draft(agreement, "value", agreement.prompts.value, template, domain, value.value, values)
 
