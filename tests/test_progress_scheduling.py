@@ -93,3 +93,11 @@ def test_naive_times_are_refused() -> None:
     item = question("f:when")
     with ProgressStore.open() as store, pytest.raises(ValueError, match="timezone-aware"):
         store.record(answer(item, at=T0.replace(tzinfo=None)), mode="review", schedule=True)
+
+
+def test_untimed_answers_are_rated_on_right_or_wrong_only() -> None:
+    quick, wrong = question("a:when"), question("b:when")
+    with ProgressStore.open() as store:
+        right = store.record(answer(quick, elapsed=0.01), mode="review", schedule=True, timed=False)
+        missed = store.record(answer(wrong, correct=False, elapsed=0.01), mode="review", schedule=True, timed=False)
+    assert (right.review.rating, missed.review.rating) == (Rating.GOOD, Rating.AGAIN)

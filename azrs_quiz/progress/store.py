@@ -23,7 +23,7 @@ from types import TracebackType
 
 from azrs_quiz.progress.errors import CorruptProgress, ProgressError, ProgressUnreadable
 from azrs_quiz.progress.location import database_path
-from azrs_quiz.progress.rating import rate_answer
+from azrs_quiz.progress.rating import Rating, rate_answer
 from azrs_quiz.progress.records import (
     AnswerLike,
     CardRecord,
@@ -121,19 +121,23 @@ class ProgressStore:
 
     # Writing ---------------------------------------------------------------------------
 
-    def record(self, answer: AnswerLike, *, mode: Mode, schedule: bool) -> Recorded:
+    def record(self, answer: AnswerLike, *, mode: Mode, schedule: bool, timed: bool = True) -> Recorded:
         """Save one answer in its own transaction; with ``schedule``, move its question's FSRS card.
 
-        The rating comes from :func:`~azrs_quiz.progress.rating.rate_answer`. Recording
-        the same answer twice (same question, same moment) saves it once.
+        The rating comes from :func:`~azrs_quiz.progress.rating.rate_answer`; pass
+        ``timed=False`` when the time taken means nothing (answers read from a pipe),
+        and a right answer is then rated Good whatever its time. Recording the same
+        answer twice (same question, same moment) saves it once.
         """
+        correct = bool(answer.correct)
+        rating = rate_answer(correct, float(answer.elapsed)) if timed else (Rating.GOOD if correct else Rating.AGAIN)
         review = ReviewRecord(
             question_id=answer.question.id,
             answered_at=to_utc(answer.answered_at),
             correct=bool(answer.correct),
             choice=answer.choice,
             elapsed=max(0.0, float(answer.elapsed)),
-            rating=int(rate_answer(bool(answer.correct), float(answer.elapsed))),
+            rating=int(rating),
             mode=mode,
             scheduled=schedule,
         )

@@ -1,0 +1,160 @@
+"""``azrs-quiz progress``: where progress lives, export it, import it, or start afresh."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def data_dir_option(function: F) -> F:
+    """``--data-dir DIR`` (or ``AZRS_QUIZ_DATA_DIR``): where progress is kept."""
+    return click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        envvar="AZRS_QUIZ_DATA_DIR",
+        show_envvar=True,
+        help="Where your progress is kept (default: your user data folder).",
+    )(function)
+
+
+@click.group()
+def progress() -> None:
+    """Export, import or reset your learning progress.
+
+    Your answers and review schedule live in one SQLite file, progress.sqlite3, in
+    your user data folder (see `azrs-quiz progress path`); --data-dir or the
+    AZRS_QUIZ_DATA_DIR variable put it elsewhere.
+
+    \b
+    Examples:
+      azrs-quiz progress export my-progress.json
+      azrs-quiz progress import my-progress.json      (on the other machine)
+      azrs-quiz progress reset
+    """
+
+
+@progress.command("path")
+@data_dir_option
+def path_command(data_dir: Path | None) -> None:
+    """Print where your progress file is.
+
+    \b
+    Example:
+      azrs-quiz progress path
+    """
+    from azrs_quiz.progress import database_path
+
+    click.echo(str(database_path(data_dir)))
+
+
+@progress.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@data_dir_option
+def export_command(file: Path, force: bool, data_dir: Path | None) -> None:
+    """Write every answer you have given to FILE (JSON; '-' for standard output).
+
+    Import the file on another machine with `azrs-quiz progress import FILE`: the
+    review schedule is rebuilt from the answers.
+
+    \b
+    Example:
+      azrs-quiz progress export ~/azrs-progress.json
+    """
+    from azrs_quiz.cli.options import emit_text
+    from azrs_quiz.progress import ProgressStore, export_progress
+    from azrs_quiz.progress.store import utc_now
+
+    with ProgressStore.open(data_dir) as store:
+        text = export_progress(store, now=utc_now())
+        _, answers = store.counts()
+    emit_text(file, text, force=force)
+    if str(file) != "-":
+        click.echo(f"Exported {_plural(answers, 'answer')} to {file}.", err=True)
+
+
+@progress.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
+@data_dir_option
+def import_command(file: Path, data_dir: Path | None) -> None:
+    """Merge a progress file made by `progress export` into your progress.
+
+    Answers you already have are not added twice, so importing the same file again
+    changes nothing; answers from two machines are merged and the schedule rebuilt
+    from all of them. A bad file changes nothing.
+
+    \b
+    Example:
+      azrs-quiz progress import ~/azrs-progress.json
+    """
+    from azrs_quiz.progress import ProgressFileError, ProgressStore, import_progress
+
+    try:
+        raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ProgressFileError(f"{file} is not a progress file: not UTF-8 text") from error
+    except OSError as error:
+        raise ProgressFileError(f"cannot read {file}: {error.strerror or error}") from error
+    with ProgressStore.open(data_dir) as store:
+        result = import_progress(store, text, source=str(file))
+    click.echo(
+        f"Imported {_plural(result.added, 'answer')} from {file}"
+        f" ({result.already_present} already here)."
+    )
+
+
+@progress.command("reset")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@data_dir_option
+def reset_command(yes: bool, data_dir: Path | None) -> None:
+    """Start afresh: set your progress aside and begin with an empty one.
+
+    Asks first, unless --yes. Nothing is deleted: the old file is renamed to
+    progress.sqlite3.reset-<time> beside the new one, so a reset made by mistake is
+    undone by moving it back.
+
+    \b
+    Example:
+      azrs-quiz progress reset --yes
+    """
+    from azrs_quiz.progress import ProgressError, ProgressStore, database_path, reset_progress
+
+    path = database_path(data_dir)
+    if not path.is_file():
+        click.echo(f"There is no progress to reset ({path} does not exist).")
+        return
+    if not yes:
+        try:
+            with ProgressStore.open(data_dir) as store:
+                cards, answers = store.counts()
+            what = f"your progress ({_plural(answers, 'answer')}, {_plural(cards, 'question')} scheduled)"
+        except ProgressError:
+            what = "your damaged progress file"
+        if not _confirm(f"Set aside {what} and start afresh?"):
+            click.echo("Nothing was changed.", err=True)
+            click.get_current_context().exit(1)
+    kept = reset_progress(data_dir)
+    click.echo(f"Progress reset. The old file is kept at {kept}; delete it if you do not need it.")
+
+
+def _confirm(question: str) -> bool:
+    """Ask yes or no (default no); end of input is no."""
+    try:
+        answer = click.confirm(question, default=False)
+    except click.Abort:
+        answer = False
+    if not sys.stdin.isatty():
+        click.echo()  # a piped answer is not echoed: end the prompt's line
+    return answer
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
