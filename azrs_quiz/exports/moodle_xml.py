@@ -86,7 +86,6 @@ def _multichoice(document: minidom.Document, question: Question, *, shuffle: boo
     for index, option in enumerate(question.options):
         answer = _html_holder(document, "answer", html_text(option))
         answer.setAttribute("fraction", "100" if index == question.answer else "0")
-        answer.appendChild(_html_holder(document, "feedback", ""))
         element.appendChild(answer)
     tags = document.createElement("tags")
     for tag in ("azrs_quiz", f"topic-{question.topic}", f"kind-{question.kind}"):
