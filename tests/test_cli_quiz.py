@@ -346,6 +346,8 @@ def test_json_prints_only_the_result_on_stdout(runner: CliRunner) -> None:
     document = json.loads(result.stdout)
     assert document["score"] == {"correct": 1, "total": 2, "percent": 50.0}
     assert document["seed"] == 1
+    assert document["drawn_from"] == ["dates", "people", "agreements"]
+    assert set(document["topics"]) == {first.topic, second.topic}
     assert [entry["id"] for entry in document["questions"]] == [first.id, second.id]
     assert [entry["correct"] for entry in document["questions"]] == [True, False]
     assert document["questions"][1]["given"] == (second.answer + 1) % len(second.options)

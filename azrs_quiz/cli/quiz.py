@@ -121,7 +121,7 @@ def _quiz(
     terminal.show()
     terminal.show(render.credit(content.attribution, terminal.width))
     if as_json:
-        result = session.to_json(seed=drawn.seed, topics=list(drawn.topics), attribution=content.attribution)
+        result = session.to_json(seed=drawn.seed, drawn_from=list(drawn.topics), attribution=content.attribution)
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     interrupted = stopped or session.interrupted or any(retry.interrupted for retry in session.retries)
     return INTERRUPTED if interrupted else 0
