@@ -9,7 +9,9 @@ author sees them all in one run.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -60,10 +62,28 @@ def load_content(path: str | Path | None = None) -> Content:
     pack_dirs = find_packs(root)
     if not pack_dirs:
         raise ContentError([ContentProblem(root, None, "pack", f"no content pack here (no {PACK_FILE})")])
-    builder = _ContentBuilder()
-    for pack_dir in pack_dirs:
-        builder.add_pack(pack_dir)
-    return builder.finish()
+    with _garbage_collection_paused():
+        builder = _ContentBuilder()
+        for pack_dir in pack_dirs:
+            builder.add_pack(pack_dir)
+        return builder.finish()
+
+
+@contextmanager
+def _garbage_collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading.
+
+    Parsing creates hundreds of thousands of objects that all stay alive, so each
+    collection pass scans everything made so far and loading grows quadratically
+    (a 10,000-fact pack: 2.6 s with collection, 0.8 s without).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _content_files(folder: Path) -> list[Path]:
@@ -279,11 +299,13 @@ def _problem_from_pydantic(detail: Any, model: type[BaseModel], origin: _Origin,
         message = _unknown_key_message(str(location[-1]), _fields_at(model, location[:-1]))
     elif error_type == "missing":
         message = "is required but missing"
+    elif error_type == "string_too_short" and detail.get("ctx", {}).get("min_length") == 1:
+        message = "must not be empty"
     elif error_type == "string_pattern_mismatch":
         message = PATTERN_HINTS.get(str(detail.get("ctx", {}).get("pattern")), message)
     elif message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")
-    if error_type not in ("missing", "extra_forbidden", "value_error") and "input" in detail:
+    if error_type not in ("missing", "extra_forbidden", "value_error", "string_too_short") and "input" in detail:
         message += f" (got {_describe(got)})"
     elif error_type == "value_error" and not isinstance(got, (dict, list)) and _describe(got) not in message:
         message += f" (got {_describe(got)})"
