@@ -46,9 +46,9 @@ def question_to_gift(question: Question) -> str:
     lines = [f"::{gift_escape(question.id)}::[html]{_html(question.prompt)}{{"]
     for index, option in enumerate(question.options):
         mark = "=" if index == question.answer else "~"
-        lines.append(f"\t{mark}{_html_answer(option)}")
+        lines.append(f"\t{mark}{_html_start_safe(option)}")
     feedback = "\n".join(feedback_lines(question))
-    lines.append(f"\t####{_html_answer(feedback)}")
+    lines.append(f"\t####{_html_start_safe(feedback)}")
     lines.append("}")
     return "\n".join(lines)
 
@@ -58,8 +58,8 @@ def _html(text: str) -> str:
     return gift_escape(html_text(text).replace("<br>", "<br>\n"))
 
 
-def _html_answer(text: str) -> str:
-    # Moodle reads a leading "%50%" as a partial-credit weight and a leading "[html]" as a
+def _html_start_safe(text: str) -> str:
+    # Moodle reads a leading "%50%" of an answer as a weight, and a leading "[html]" as a
     # text format; an HTML entity for the first character keeps both literal.
     escaped = _html(text)
     entity = _LEADING_ENTITIES.get(escaped[:1])
