@@ -454,6 +454,28 @@ def test_schedule_lets_quiz_answers_move_the_review_schedule(runner: CliRunner, 
         assert list(store.cards()) == [first.id]
 
 
+def test_progress_that_cannot_be_opened_is_a_warning_and_the_quiz_goes_on(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "progress.sqlite3").mkdir()
+    (first,) = drawn(1)
+    result = quiz(runner, f"{right(first)}\n", "--count", "1", "--data-dir", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"Warning: the progress database '{tmp_path / 'progress.sqlite3'}' is a folder, not a file\n"
+        "This quiz's answers will not be saved to your progress.\n"
+    )
+    assert "Score: 1/1 (100%)" in result.stdout
+
+
+def test_with_schedule_progress_that_cannot_be_opened_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "progress.sqlite3").mkdir()
+    result = quiz(runner, "a\n", "--count", "1", "--schedule", "--data-dir", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: the progress database '{tmp_path / 'progress.sqlite3'}' is a folder, not a file\n"
+    assert "Question 1/1" not in result.stdout
+
+
 # At a terminal (standard input made to look like one) ---------------------------------
 
 

@@ -12,6 +12,7 @@ from azrs_quiz.cli.options import content_option, load_content_for_cli, topic_op
 
 if TYPE_CHECKING:
     from azrs_quiz.cli.runner import Terminal
+    from azrs_quiz.progress import ProgressStore
     from azrs_quiz.questions.model import Question
     from azrs_quiz.session import Answer, Session
 
@@ -91,7 +92,6 @@ def _quiz(
 
     from azrs_quiz.cli import render
     from azrs_quiz.cli.runner import Terminal
-    from azrs_quiz.progress import ProgressStore
     from azrs_quiz.questions import build_quiz
     from azrs_quiz.session import NoQuestions
 
@@ -101,23 +101,17 @@ def _quiz(
     drawn = build_quiz(content, topics=list(topics) or None, count=count, seed=seed)
     if not drawn.questions:
         raise NoQuestions("the content yields no questions for this quiz")
-    with ProgressStore.open(data_dir) as store:
+    store = _open_progress(data_dir, schedule)
 
-        def save(answer: Answer) -> None:
+    def save(answer: Answer) -> None:
+        if store is not None:
             store.record(answer, mode="quiz", schedule=schedule)
 
-        session = _round(terminal, drawn.questions, save)
-        stopped = False
-        try:
-            while _should_retry(terminal, session, retry_missed):
-                missed = _last(session).missed_questions()
-                terminal.show()
-                terminal.show(render.retry_heading(len(missed), terminal.width))
-                session = session.with_retry(_round(terminal, missed, save, title="Retry score"))
-        except KeyboardInterrupt:
-            # Ctrl-C at the retry offer: the rounds so far are already summarised.
-            terminal.show()
-            stopped = True
+    try:
+        session, stopped = _sitting(terminal, drawn.questions, save, retry_missed)
+    finally:
+        if store is not None:
+            store.close()
     terminal.show()
     terminal.show(render.credit(content.attribution, terminal.width))
     if as_json:
@@ -125,6 +119,40 @@ def _quiz(
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     interrupted = stopped or session.interrupted or any(retry.interrupted for retry in session.retries)
     return INTERRUPTED if interrupted else 0
+
+
+def _open_progress(data_dir: Path | None, schedule: bool) -> ProgressStore | None:
+    """The progress store; without --schedule a store that cannot be opened is only a warning,
+    so a broken progress file never stops a learner from taking a quiz."""
+    from azrs_quiz.progress import ProgressError, ProgressStore
+
+    try:
+        return ProgressStore.open(data_dir)
+    except ProgressError as error:
+        if schedule:
+            raise
+        click.echo(f"Warning: {error}\nThis quiz's answers will not be saved to your progress.", err=True)
+        return None
+
+
+def _sitting(
+    terminal: Terminal, questions: Sequence[Question], save: Callable[[Answer], None], retry_missed: bool
+) -> tuple[Session, bool]:
+    """The quiz and its retry rounds; also whether Ctrl-C stopped it at a retry offer."""
+    from azrs_quiz.cli import render
+
+    session = _round(terminal, questions, save)
+    try:
+        while _should_retry(terminal, session, retry_missed):
+            missed = _last(session).missed_questions()
+            terminal.show()
+            terminal.show(render.retry_heading(len(missed), terminal.width))
+            session = session.with_retry(_round(terminal, missed, save, title="Retry score"))
+    except KeyboardInterrupt:
+        # Ctrl-C at the retry offer: the rounds so far are already summarised.
+        terminal.show()
+        return session, True
+    return session, False
 
 
 def _round(

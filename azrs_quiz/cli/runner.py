@@ -8,6 +8,7 @@ input ends, or Ctrl-C; it never prints a summary, so each command shows its own.
 
 from __future__ import annotations
 
+import io
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -81,7 +82,8 @@ class Terminal:
     def open(cls, *, no_color: bool = False, to_stderr: bool = False, stdin: IO[str] | None = None) -> Terminal:
         """The terminal of this process: answers from standard input, output to standard
         output (or standard error, to keep standard output for ``--json``)."""
-        source = stdin if stdin is not None else sys.stdin
+        # sys.stdin is None when the process was started with standard input closed.
+        source = stdin or sys.stdin or io.StringIO()
         out = sys.stderr if to_stderr else sys.stdout
         interactive = _isatty(source)
         symbols = render.symbols_for(getattr(out, "encoding", None))
