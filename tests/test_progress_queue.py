@@ -72,3 +72,9 @@ def test_new_questions_take_topics_in_turn() -> None:
     bank = [question("d1:when"), question("d2:when"), question("d3:when"), question("p1:who", topic="people")]
     plan = plan_review(bank, {}, now=T0, new_per_day=3, tz=timezone.utc)
     assert ids(plan) == ["d1:when", "p1:who", "d2:when"]
+
+
+def test_a_fact_asked_about_today_gets_no_new_question_until_tomorrow() -> None:
+    answered = {"f5:when": CardRecord("f5:when", REVIEW, None, 5.0, 5.0, T0 + days(3), T0 - timedelta(hours=1), T0 - days(9))}
+    assert "f5:where" not in ids(plan_review(BANK, answered, now=T0, tz=timezone.utc))
+    assert "f5:where" in ids(plan_review(BANK, answered, now=T0 + days(1), tz=timezone.utc))

@@ -55,7 +55,8 @@ def plan_review(
 
     Only questions in ``bank`` count: cards of removed questions are ignored, and
     questions never seen are new. New questions come in bank order, topics taking
-    turns, one per fact a session (a fact's questions would give each other away).
+    turns, and a fact asked about today gets no new question until tomorrow (a
+    fact's questions would give each other away).
     ``new_per_day`` counts local days across sessions: questions first scheduled
     today use it up.
     """
@@ -70,7 +71,14 @@ def plan_review(
         key=lambda question: (cards[question.id].due, question.id),
     )
     chosen: list[Q] = due[:cap]
-    facts = {question.fact_id for question in chosen}
+    # A fact asked about today (or now) gets no new question until tomorrow.
+    facts = {question.fact_id for question in chosen} | {
+        question.fact_id
+        for question in bank
+        if question.id in cards
+        and (last := cards[question.id].last_review) is not None
+        and local_day(last, tz) == today
+    }
     unseen = [question for question in bank if question.id not in cards]
     new: list[Q] = []
     for question in _topics_in_turn(unseen):
