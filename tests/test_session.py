@@ -6,6 +6,8 @@ import json
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from azrs_quiz.models import Topic
 from azrs_quiz.questions.model import Question
@@ -111,3 +113,22 @@ def test_an_early_end_is_recorded(ended_early: bool, interrupted: bool) -> None:
     result = session.to_json()
     assert (result["ended_early"], result["interrupted"]) == (ended_early, interrupted)
     assert (result["asked"], result["planned"]) == (1, 2)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["dates", "people", "agreements", "related"]), st.none() | st.integers(0, 3)),
+        max_size=30,
+    )
+)
+def test_scores_add_up_whatever_the_answers(given_answers: list[tuple[Topic, int | None]]) -> None:
+    questions = [make_question(f"f{index}", topic) for index, (topic, _) in enumerate(given_answers)]
+    answers = [answer(question, choice) for question, (_, choice) in zip(questions, given_answers)]
+    session = Session.of(questions, answers)
+    score = session.score
+    assert score.total == len(answers)
+    assert score.correct + len(session.missed()) == score.total
+    assert sum(part.correct for part in session.by_topic().values()) == score.correct
+    assert sum(part.total for part in session.by_topic().values()) == score.total
+    assert 0.0 <= score.percent <= 100.0
+    assert session.finished
