@@ -93,7 +93,6 @@ class Terminal:
             console = Console(
                 file=file, no_color=True if no_color else None, highlight=False, markup=False, emoji=False
             )
-            console.width = min(console.width, MAX_WIDTH)
         else:
             console = Console(
                 file=file, color_system=None, force_terminal=False, force_interactive=False,
@@ -103,8 +102,9 @@ class Terminal:
 
     @property
     def width(self) -> int:
-        """The columns available for text."""
-        return self.console.width
+        """The columns to wrap text to: the terminal's (read afresh, so a resize is
+        followed), but never more than :data:`MAX_WIDTH`."""
+        return min(self.console.width, MAX_WIDTH)
 
     def show(self, renderable: Text | str = "") -> None:
         """Print already-wrapped text (rich does not wrap it again)."""
