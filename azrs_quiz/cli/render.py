@@ -7,8 +7,8 @@ in a log file. Content is never parsed as rich markup ("[13]" in a citation stay
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -170,38 +170,52 @@ def duration(seconds: float) -> str:
 
 def summary(session: Session, symbols: Symbols, width: int, *, title: str = "Score") -> Text:
     """The end of a round: score, time, per-topic breakdown and the missed questions."""
-    score = session.score
-    head = Text.assemble((f"{title}: ", HEADER))
-    head.append(f"{score.correct}/{score.total}", style=PROMPT)
-    head.append(f" ({score.percent:.0f}%) {symbols.dot} Time: {duration(session.duration)}")
-    parts = [Text(""), wrap(head, width)]
-    if session.interrupted:
-        parts.append(wrap(f"Stopped after {len(session.answers)} of {len(session.questions)} questions.", width))
-    elif session.ended_early:
-        parts.append(wrap(f"Ended early after {len(session.answers)} of {len(session.questions)} questions.", width))
+    parts = [Text(""), *_score_lines(session, symbols, width, title)]
     topics = session.by_topic()
     if topics:
-        parts.extend([Text(""), Text("By topic:", style=PROMPT)])
-        name_width = max(len(topic) for topic in topics)
-        for topic, topic_score in topics.items():
-            fraction = f"{topic_score.correct}/{topic_score.total}"
-            parts.append(Text(f"  {topic:<{name_width}}  {fraction:>5}  {topic_score.percent:>4.0f}%"))
-    missed = session.missed()
-    if missed:
-        parts.extend([Text(""), Text("Missed:", style=PROMPT)])
-        for number, answer in enumerate(missed, start=1):
-            item = answer.question
-            first = f"  {number}. "
-            indent = " " * len(first)
-            parts.append(wrap(item.prompt, width, first=first))
-            given = "Skipped" if answer.choice is None else f"You chose {option_label(item, answer.choice)}"
-            line = Text(f"{given}; the answer is ")
-            line.append(option_label(item, item.answer), style=RIGHT)
-            line.append(".")
-            parts.append(wrap(line, width, first=indent))
+        parts.extend([Text(""), Text("By topic:", style=PROMPT), *_topic_lines(session)])
+    if session.missed():
+        parts.extend([Text(""), Text("Missed:", style=PROMPT), *_missed_lines(session, width)])
     elif session.answers:
         parts.extend([Text(""), Text(f"{symbols.right} Nothing missed.", style=RIGHT)])
     return _lines(parts)
+
+
+def _score_lines(session: Session, symbols: Symbols, width: int, title: str) -> list[Text]:
+    score = session.score
+    head = Text.assemble((f"{title}: ", HEADER), (f"{score.correct}/{score.total}", PROMPT))
+    head.append(f" ({score.percent:.0f}%) {symbols.dot} Time: {duration(session.duration)}")
+    lines = [wrap(head, width)]
+    asked = f"{len(session.answers)} of {len(session.questions)} questions."
+    if session.interrupted:
+        lines.append(wrap(f"Stopped after {asked}", width))
+    elif session.ended_early:
+        lines.append(wrap(f"Ended early after {asked}", width))
+    return lines
+
+
+def _topic_lines(session: Session) -> list[Text]:
+    topics = session.by_topic()
+    name_width = max(len(topic) for topic in topics)
+    lines = []
+    for topic, score in topics.items():
+        fraction = f"{score.correct}/{score.total}"
+        lines.append(Text(f"  {topic:<{name_width}}  {fraction:>5}  {score.percent:>4.0f}%"))
+    return lines
+
+
+def _missed_lines(session: Session, width: int) -> list[Text]:
+    lines = []
+    for number, answer in enumerate(session.missed(), start=1):
+        item = answer.question
+        first = f"  {number}. "
+        lines.append(wrap(item.prompt, width, first=first))
+        given = "Skipped" if answer.choice is None else f"You chose {option_label(item, answer.choice)}"
+        line = Text(f"{given}; the answer is ")
+        line.append(option_label(item, item.answer), style=RIGHT)
+        line.append(".")
+        lines.append(wrap(line, width, first=" " * len(first)))
+    return lines
 
 
 def retry_heading(count: int, width: int) -> Text:
