@@ -40,7 +40,7 @@ def progress() -> None:
     """
 
 
-@progress.command("path")
+@progress.command("path", short_help="Print where your progress file is.")
 @data_dir_option
 def path_command(data_dir: Path | None) -> None:
     """Print where your progress file is.
@@ -54,7 +54,7 @@ def path_command(data_dir: Path | None) -> None:
     click.echo(str(database_path(data_dir)))
 
 
-@progress.command("export")
+@progress.command("export", short_help="Write your progress to a JSON file.")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @data_dir_option
@@ -80,7 +80,7 @@ def export_command(file: Path, force: bool, data_dir: Path | None) -> None:
         click.echo(f"Exported {_plural(answers, 'answer')} to {file}.", err=True)
 
 
-@progress.command("import")
+@progress.command("import", short_help="Merge a progress file into your progress.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
 @data_dir_option
 def import_command(file: Path, data_dir: Path | None) -> None:
@@ -111,7 +111,7 @@ def import_command(file: Path, data_dir: Path | None) -> None:
     )
 
 
-@progress.command("reset")
+@progress.command("reset", short_help="Start afresh (asks first; the old file is kept).")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @data_dir_option
 def reset_command(yes: bool, data_dir: Path | None) -> None:
