@@ -159,6 +159,16 @@ def test_ctrl_c_keeps_the_answers_given() -> None:
     assert (result.interrupted, result.ended_early) == (True, False)
 
 
+def test_an_interactive_terminal_can_read_another_stream_and_sees_its_end() -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=80, color_system=None, force_terminal=False)
+    terminal = Terminal(console, True, render.UNICODE, io.StringIO("\nb\n"))
+    result = run_questions([make_question(1), make_question(2)], io=terminal)
+    assert [answer.choice for answer in result.answers] == [1]
+    assert "An empty answer is not an answer" in out.getvalue()
+    assert result.ended_early
+
+
 # Rendering ----------------------------------------------------------------------------
 
 

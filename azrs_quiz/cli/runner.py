@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -76,10 +76,10 @@ class Terminal:
     console: Console
     interactive: bool
     symbols: render.Symbols
-    stdin: IO[str] = field(default_factory=lambda: sys.stdin)
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
 
     @classmethod
-    def open(cls, *, no_color: bool = False, to_stderr: bool = False, stdin: IO[str] | None = None) -> Terminal:
+    def open(cls, *, no_color: bool = False, to_stderr: bool = False, stdin: TextIO | None = None) -> Terminal:
         """The terminal of this process: answers from standard input, output to standard
         output (or standard error, to keep standard output for ``--json``)."""
         # sys.stdin is None when the process was started with standard input closed.
@@ -113,11 +113,19 @@ class Terminal:
     def ask(self, prompt: str) -> str:
         """Show ``prompt`` and read one line; ``EOFError`` when input has ended."""
         if self.interactive:
-            try:
-                return self.console.input(Text(prompt, style=render.PROMPT))
-            except EOFError:
+            text = Text(prompt, style=render.PROMPT)
+            if self.stdin is sys.stdin:
+                # input() reads sys.stdin, with line editing when readline is loaded.
+                try:
+                    return self.console.input(text)
+                except EOFError:
+                    self.show()
+                    raise
+            reply = self.console.input(text, stream=self.stdin)
+            if not reply:
                 self.show()
-                raise
+                raise EOFError
+            return reply
         self.console.print(Text(prompt, style=render.PROMPT), end="", soft_wrap=True)
         line = self.stdin.readline()
         if not line:
