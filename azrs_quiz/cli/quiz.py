@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from azrs_quiz.cli.options import content_option, load_content_for_cli, topic_option
+from azrs_quiz.cli.progress import data_dir_option
 
 if TYPE_CHECKING:
     from azrs_quiz.cli.runner import Terminal
@@ -33,14 +34,7 @@ INTERRUPTED = 130
 @click.option(
     "--schedule", is_flag=True, help="Let these answers move the spaced-repetition schedule of `review`."
 )
-@click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    envvar="AZRS_QUIZ_DATA_DIR",
-    show_envvar=True,
-    help="Where your progress is kept (default: your user data folder).",
-)
+@data_dir_option
 @click.pass_context
 def quiz(
     ctx: click.Context,
@@ -105,7 +99,8 @@ def _quiz(
 
     def save(answer: Answer) -> None:
         if store is not None:
-            store.record(answer, mode="quiz", schedule=schedule)
+            # Answers read from a pipe arrive at once: their time says nothing about recall.
+            store.record(answer, mode="quiz", schedule=schedule, timed=terminal.interactive)
 
     try:
         session, stopped = _sitting(terminal, drawn.questions, save, retry_missed)
