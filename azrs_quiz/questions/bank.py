@@ -33,6 +33,7 @@ def question_bank(content: Content, *, options: int = DEFAULT_OPTIONS) -> list[Q
     check_option_count(options)
     index = BankIndex(content)
     drafts = [draft for fact in content.iter_facts() for draft in drafts_for(fact, index)]
+    citations = {source_id: source.citation() for source_id, source in content.sources.items()}
     questions: list[Question] = []
     for draft in unambiguous(drafts):
         seed = stable_seed(draft.id)
@@ -52,7 +53,7 @@ def question_bank(content: Content, *, options: int = DEFAULT_OPTIONS) -> list[Q
                 answer=chosen.answer,
                 explanation=fact.explanation,
                 sources=tuple(fact.sources),
-                citations=tuple(content.sources[source].citation() for source in fact.sources),
+                citations=tuple(citations[source] for source in fact.sources),
             )
         )
     return questions
@@ -78,19 +79,15 @@ def unambiguous(drafts: list[Draft]) -> list[Draft]:
     dropped; authored stems that clash with each other are all dropped.
     """
     current = list(drafts)
-    for _ in range(1 + max((len(draft.fallbacks) for draft in drafts), default=0)):
+    while True:
         clashing = _clashing(current)
-        if not clashing:
-            break
-        revised: list[Draft] = []
-        for draft in current:
-            if draft.id not in clashing:
-                revised.append(draft)
-            elif draft.fallbacks:
-                revised.append(replace(draft, prompt=draft.fallbacks[0], fallbacks=draft.fallbacks[1:]))
-        current = revised
-    clashing = _clashing(current)
-    return [draft for draft in current if draft.id not in clashing]
+        if not any(draft.fallbacks for draft in current if draft.id in clashing):
+            return [draft for draft in current if draft.id not in clashing]
+        current = [
+            replace(draft, prompt=draft.fallbacks[0], fallbacks=draft.fallbacks[1:]) if draft.id in clashing else draft
+            for draft in current
+            if draft.id not in clashing or draft.fallbacks
+        ]
 
 
 def _clashing(drafts: list[Draft]) -> set[str]:

@@ -14,6 +14,7 @@ import random
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import TypeVar
 
 from azrs_quiz.dates import PartialDate
@@ -119,7 +120,7 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
         # Sets of the same kinds of party first (two countries for two countries), then the key
         # with one party swapped, then any other set of as many parties.
         signature = index.party_signature(draft.key)
-        pooled = _sample(rng, index.party_sets.get(len(draft.key), []), wanted * 4 + 8)
+        pooled = _sample(rng, index.party_sets.get(len(draft.key), []), wanted * 2 + 3)
         alike = [parties for parties in pooled if index.party_signature(parties) == signature]
         return [*alike, *_swapped_parties(draft.key, index, rng), *pooled]
     assert isinstance(draft.key, str)
@@ -136,14 +137,11 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
         date = getattr(draft.fact, "date", None)
         near: list[Hashable] = []
         if isinstance(date, PartialDate):
-            near = [
-                event.what
-                for year in range(date.year - 3, date.year + 4)
-                for event in _sample(rng, index.events_by_year.get(year, []), wanted * 2 + 2)
-            ]
-        far = list(_sample(rng, index.dated_event_whats, wanted * 4 + 8))
+            years = [index.event_whats_by_year.get(year, []) for year in range(date.year - 3, date.year + 4)]
+            near = _sample_across(rng, years, wanted * 2 + 3)
+        far = list(_sample(rng, index.dated_event_whats, wanted * 2 + 3))
         return _closest_in_length(draft.key, near, draft) + _closest_in_length(draft.key, far, draft)
-    return _closest_in_length(draft.key, _sample(rng, index.agreement_whats, wanted * 4 + 8), draft)
+    return _closest_in_length(draft.key, _sample(rng, index.agreement_whats, wanted * 2 + 3), draft)
 
 
 def _closest_in_length(key: str, texts: Iterable[Hashable], draft: Draft) -> list[Hashable]:
@@ -169,7 +167,9 @@ def _tiered(rng: random.Random, tiers: list[Sequence[Hashable]], wanted: int) ->
     """Candidates from the preferred buckets first, each bucket in random order."""
     found: list[Hashable] = []
     for tier in tiers:
-        found.extend(_sample(rng, tier, wanted * 3 + 6))
+        if len(found) > wanted * 2 + 2:
+            break
+        found.extend(_sample(rng, tier, wanted * 2 + 3))
     return found
 
 
@@ -180,6 +180,21 @@ def _sample(rng: random.Random, items: Sequence[T], limit: int) -> list[T]:
         rng.shuffle(shuffled)
         return shuffled
     return rng.sample(items, limit)
+
+
+def _sample_across(rng: random.Random, lists: Sequence[Sequence[T]], limit: int) -> list[T]:
+    """Up to ``limit`` items drawn from several lists as if they were one, without joining them."""
+    total = sum(len(items) for items in lists)
+    picked: list[T] = []
+    for position in (range(total) if total <= limit else rng.sample(range(total), limit)):
+        for items in lists:
+            if position < len(items):
+                picked.append(items[position])
+                break
+            position -= len(items)
+    if total <= limit:
+        rng.shuffle(picked)
+    return picked
 
 
 def _swapped_parties(key: frozenset[str], index: BankIndex, rng: random.Random) -> list[Hashable]:
@@ -253,9 +268,9 @@ def _date_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tupl
     above: list[Hashable] = []
     pool = index.dates.get(key.precision)
     if pool is not None:
-        near_below, near_above = pool.nearest(key.sort_key)
-        below = [date for date in near_below[:12] if _months_apart(date, key) <= window]
-        above = [date for date in near_above[:12] if _months_apart(date, key) <= window]
+        near_below, near_above = pool.nearest(key.sort_key, 6)
+        below = [date for date in near_below if _months_apart(date, key) <= window]
+        above = [date for date in near_above if _months_apart(date, key) <= window]
     made_below, made_above = _dates_near(key, rng)
     # A made-up date after the newest in the content would stand out as "in the future".
     latest = index.latest_year + 1
@@ -274,35 +289,35 @@ def _months_apart(first: Hashable, second: PartialDate) -> int:
 def _dates_near(key: PartialDate, rng: random.Random) -> tuple[list[Hashable], list[Hashable]]:
     """Dates a little before and after the key, at its precision, in random order."""
     if key.precision == "year":
-        offsets = rng.sample(range(1, 6), 5)
+        steps = rng.sample(range(1, 6), 5)
         return (
-            [PartialDate(year=key.year - step) for step in offsets if key.year - step >= 1],
-            [PartialDate(year=key.year + step) for step in offsets if key.year + step <= 9999],
+            [_date(key.year - step) for step in steps if key.year - step >= 1],
+            [_date(key.year + step) for step in steps if key.year + step <= 9999],
         )
+    below: list[Hashable] = []
+    above: list[Hashable] = []
     if key.precision == "month":
         assert key.month is not None
-        offsets = rng.sample(range(1, 13), 12)
-        below: list[Hashable] = []
-        above: list[Hashable] = []
-        for step in offsets:
-            for sign, side in ((-1, below), (1, above)):
-                count = key.year * 12 + key.month - 1 + sign * step
+        months = key.year * 12 + key.month - 1
+        for step in rng.sample(range(1, 13), 4):
+            for count, side in ((months - step, below), (months + step, above)):
                 if 12 <= count < 120000:
-                    side.append(PartialDate(year=count // 12, month=count % 12 + 1))
+                    side.append(_date(count // 12, count % 12 + 1))
         return below, above
     assert key.month is not None and key.day is not None
-    day = datetime.date(key.year, key.month, key.day)
-    offsets = rng.sample(range(3, 200), 12)
-    earlier: list[Hashable] = []
-    later: list[Hashable] = []
-    for step in offsets:
-        for sign, side in ((-1, earlier), (1, later)):
-            try:
-                moved = day + datetime.timedelta(days=sign * step)
-            except OverflowError:
-                continue
-            side.append(PartialDate(year=moved.year, month=moved.month, day=moved.day))
-    return earlier, later
+    day = datetime.date(key.year, key.month, key.day).toordinal()
+    for step in rng.sample(range(3, 200), 4):
+        for ordinal, side in ((day - step, below), (day + step, above)):
+            if 1 <= ordinal <= datetime.date.max.toordinal():
+                moved = datetime.date.fromordinal(ordinal)
+                side.append(_date(moved.year, moved.month, moved.day))
+    return below, above
+
+
+@lru_cache(maxsize=1 << 14)
+def _date(year: int, month: int | None = None, day: int | None = None) -> PartialDate:
+    # Made from a valid date by arithmetic, so validation would only cost time.
+    return PartialDate.model_construct(year=year, month=month, day=day)
 
 
 def _amount_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tuple[list[Hashable], list[Hashable]]:
@@ -312,9 +327,9 @@ def _amount_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tu
     above: list[Hashable] = []
     pool = index.amounts.get(draft.domain.bucket)  # type: ignore[call-overload]
     if pool is not None:
-        near_below, near_above = pool.nearest(key)
-        below = [value for value in near_below[:12] if isinstance(value, Decimal) and value * _AMOUNT_RATIO >= key]
-        above = [value for value in near_above[:12] if isinstance(value, Decimal) and value <= key * _AMOUNT_RATIO]
+        near_below, near_above = pool.nearest(key, 6)
+        below = [value for value in near_below if isinstance(value, Decimal) and value * _AMOUNT_RATIO >= key]
+        above = [value for value in near_above if isinstance(value, Decimal) and value <= key * _AMOUNT_RATIO]
     step = _amount_step(key)
     made_below: list[Hashable] = [key - step * count for count in range(1, 5) if (key - step * count) * _AMOUNT_RATIO >= key]
     made_above: list[Hashable] = [key + step * count for count in range(1, 5)]

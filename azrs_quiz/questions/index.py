@@ -50,11 +50,11 @@ class SortedValues:
     keys: list[tuple[int, int, int] | Decimal] = field(default_factory=list)
     values: list[Hashable] = field(default_factory=list)
 
-    def nearest(self, key: tuple[int, int, int] | Decimal) -> tuple[list[Hashable], list[Hashable]]:
-        """The values below the key (nearest first) and above it (nearest first)."""
+    def nearest(self, key: tuple[int, int, int] | Decimal, limit: int) -> tuple[list[Hashable], list[Hashable]]:
+        """Up to ``limit`` values below the key and above it, nearest first."""
         low = bisect.bisect_left(self.keys, key)  # type: ignore[arg-type,unused-ignore]
         high = bisect.bisect_right(self.keys, key)  # type: ignore[arg-type,unused-ignore]
-        return self.values[:low][::-1], self.values[high:]
+        return self.values[max(0, low - limit) : low][::-1], self.values[high : high + limit]
 
 
 class BankIndex:
@@ -64,6 +64,9 @@ class BankIndex:
         self.content = content
         self.events_by_what: dict[str, list[Event]] = defaultdict(list)
         self.events_by_year: dict[int, list[Event]] = defaultdict(list)
+        self.dated_whats_by_year: dict[int, list[tuple[PartialDate, str]]] = defaultdict(list)
+        #: Clauses of dated events by year, as written, for "nearby" distractors.
+        self.event_whats_by_year: dict[int, list[str]] = defaultdict(list)
         self.agreements_by_what: dict[str, list[Agreement]] = defaultdict(list)
         self.agreements_by_deal: dict[tuple[str, frozenset[str]], list[Agreement]] = defaultdict(list)
         self.figures_by_what: dict[str, list[Figure]] = defaultdict(list)
@@ -89,6 +92,7 @@ class BankIndex:
         self.parties_by_kind: dict[str, list[str]] = defaultdict(list)
         self.agreement_parties_by_kind: dict[str, list[str]] = defaultdict(list)
         self.latest_year = 1
+        self._signatures: dict[frozenset[str], tuple[str, ...]] = {}
         self.dates: dict[Precision, SortedValues] = {}
         self.amounts: dict[AmountBucket, SortedValues] = {}
 
@@ -104,6 +108,8 @@ class BankIndex:
             self.events_by_what[what].append(event)
             if event.date is not None:
                 self.events_by_year[event.date.year].append(event)
+                self.dated_whats_by_year[event.date.year].append((event.date, what))
+                self.event_whats_by_year[event.date.year].append(event.what)
                 dates[event.date.precision].add(event.date)
                 if what not in seen_whats:
                     seen_whats.add(what)
@@ -187,13 +193,21 @@ class BankIndex:
 
     def party_signature(self, parties: frozenset[str]) -> tuple[str, ...]:
         """The kinds of the parties, sorted: ("place:country", "place:country")."""
-        return tuple(sorted(self.party_kind(party) for party in parties))
+        signature = self._signatures.get(parties)
+        if signature is None:
+            signature = self._signatures[parties] = tuple(sorted(self.party_kind(party) for party in parties))
+        return signature
 
     def party_name(self, party: str) -> str:
         """The display name of a place or organisation."""
         place = self.content.places.get(party)
         return place.name if place is not None else self.content.organisations[party].name
 
-    def events_compatible_with(self, date: PartialDate) -> list[Event]:
-        """The dated events that may have happened at ``date`` (at either's precision)."""
-        return [event for event in self.events_by_year.get(date.year, ()) if event.date and compatible(event.date, date)]
+    def whats_compatible_with(self, date: PartialDate) -> set[str]:
+        """The clauses (normalised) of the dated events that may have happened at ``date``."""
+        return {
+            what
+            for other, what in self.dated_whats_by_year.get(date.year, ())
+            if (date.month is None or other.month is None or other.month == date.month)
+            and (date.day is None or other.day is None or other.day == date.day)
+        }

@@ -146,7 +146,7 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
         template = f"{capitalise(what)}. {WHEN_QUESTION[event.date.precision]} did this happen?"
         yield _draft(event, "when", event.prompts.when, template, Domain("date", event.date.precision), event.date, other_dates)
 
-        same_time: set[Hashable] = {normalise(other.what) for other in index.events_compatible_with(event.date)}
+        same_time: set[Hashable] = set(index.whats_compatible_with(event.date))
         template = f"Which of these happened {date_phrase(event.date)}?"
         fallbacks: tuple[str, ...] = ()
         if event.place is not None:
