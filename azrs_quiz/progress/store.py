@@ -95,7 +95,7 @@ class ProgressStore:
             check_version(connection)  # before anything writes to a file a newer azrs-quiz made
             problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
-                raise sqlite3.DatabaseError("; ".join(problems[:3]))
+                raise _CheckFailed("; ".join(problems[:3]))
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = FULL")
             migrate(connection)
@@ -315,16 +315,19 @@ def _reviews_where(connection: sqlite3.Connection, where: str, parameters: tuple
     ]
 
 
+class _CheckFailed(sqlite3.DatabaseError):
+    """``PRAGMA quick_check`` found damage."""
+
+
 def _is_corruption(error: sqlite3.Error) -> bool:
-    name = getattr(error, "sqlite_errorname", "")
-    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+    if isinstance(error, _CheckFailed):
         return True
-    if isinstance(error, sqlite3.OperationalError):
-        return False
+    name = getattr(error, "sqlite_errorname", None)
+    if name:
+        return str(name).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+    # Python 3.10 has no error names: only the plain DatabaseError carries these messages.
     message = str(error).lower()
-    return isinstance(error, sqlite3.DatabaseError) and (
-        "malformed" in message or "not a database" in message or not name
-    )
+    return type(error) is sqlite3.DatabaseError and ("malformed" in message or "not a database" in message)
 
 
 def _explain(error: sqlite3.Error, path: Path, clock: Clock) -> ProgressError:
