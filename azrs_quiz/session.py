@@ -168,5 +168,6 @@ class Session:
             "interrupted": self.interrupted,
             "duration_seconds": round(self.duration, 3),
             "questions": [answer.to_json() for answer in self.answers],
+            "not_asked": [question.id for question in self.questions[len(self.answers):]],
             "retries": [retry.to_json() for retry in self.retries],
         }

@@ -260,6 +260,7 @@ def test_pipe_mode_reads_one_answer_per_line_and_prints_the_score(runner: CliRun
     result = quiz(runner, f"{right(first)}\n{wrong(second)}\n", "--count", "2")
     assert result.exit_code == 0, result.output
     out = result.stdout
+    assert out.startswith("2 questions from dates, people and agreements. Type ? for the keys.\n")
     assert f"\nQuestion 1/2 \u00b7 {first.topic}\n" in out
     assert f"Question 1/2 \u00b7 {first.topic} {first.prompt} a) {first.options[0]} b)" in flat(out)
     assert f"Your answer (a\u2013{render.letter(len(first.options) - 1)}, ? for help): {right(first)}\n" in out
@@ -401,6 +402,7 @@ def test_topic_limits_the_questions(runner: CliRunner) -> None:
     typed = "".join(f"{right(question)}\n" for question in questions)
     result = quiz(runner, typed, "--count", "3", "--topic", "DATES")
     assert result.exit_code == 0
+    assert result.stdout.startswith("3 questions from dates. Type ? for the keys.\n")
     assert result.stdout.count("\u00b7 dates\n") == 3
     assert "By topic:\n  dates" in result.stdout
     assert "people" not in result.stdout.split("By topic:")[1].split("Content:")[0]

@@ -113,6 +113,7 @@ def test_an_early_end_is_recorded(ended_early: bool, interrupted: bool) -> None:
     result = session.to_json()
     assert (result["ended_early"], result["interrupted"]) == (ended_early, interrupted)
     assert (result["asked"], result["planned"]) == (1, 2)
+    assert result["not_asked"] == ["b:when"]
 
 
 @given(

@@ -96,6 +96,7 @@ def _quiz(
     if not drawn.questions:
         raise NoQuestions("the content yields no questions for this quiz")
     store = _open_progress(data_dir, schedule)
+    terminal.show(render.intro(len(drawn.questions), drawn.topics, terminal.width))
 
     def save(answer: Answer) -> None:
         if store is not None:

@@ -8,7 +8,7 @@ in a log file. Content is never parsed as rich markup ("[13]" in a citation stay
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -119,6 +119,13 @@ def invalid_key(entered: str, option_count: int, symbols: Symbols, width: int) -
         f"1{symbols.dash}{option_count} (s skips, q ends, ? shows the keys)."
     )
     return wrap(Text(message, style=DIM), width)
+
+
+def intro(count: int, topics: Sequence[str], width: int) -> Text:
+    """The line before the first question: how many, on what, and where help is."""
+    noun = "question" if count == 1 else "questions"
+    on = topics[0] if len(topics) == 1 else ", ".join(topics[:-1]) + " and " + topics[-1]
+    return wrap(Text(f"{count} {noun} from {on}. Type ? for the keys.", style=DIM), width)
 
 
 def question(item: Question, number: int, total: int, symbols: Symbols, width: int) -> Text:
