@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from azrs_quiz.progress import (
     CorruptProgress,
     ProgressFileError,
     ProgressStore,
     export_progress,
+    ReviewRecord,
     import_progress,
     reset_progress,
 )
+from azrs_quiz.progress.transfer import parse_progress
 from azrs_quiz.progress.scheduling import replay
 from test_progress_support import T0, answer, days, question
 
@@ -118,3 +123,28 @@ def test_reset_is_the_way_out_of_a_damaged_file(tmp_path: Path) -> None:
         assert store.counts() == (0, 0)
     assert len(list(tmp_path.glob("progress.sqlite3.corrupt-*"))) == 1
     assert len(list(tmp_path.glob("progress.sqlite3.reset-*"))) == 1
+
+
+_REVIEWS = st.builds(
+    ReviewRecord,
+    question_id=st.from_regex(r"[a-z0-9-]{1,20}:[a-z]{2,8}", fullmatch=True),
+    answered_at=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(timezone.utc)),
+    correct=st.booleans(),
+    choice=st.none() | st.integers(min_value=0, max_value=4),
+    elapsed=st.floats(min_value=0, max_value=1e6, allow_nan=False),
+    rating=st.integers(min_value=1, max_value=4),
+    mode=st.sampled_from(["review", "quiz"]),
+    scheduled=st.booleans(),
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_REVIEWS, max_size=20, unique_by=lambda r: (r.question_id, r.answered_at)))
+def test_a_progress_file_reads_back_exactly_what_was_written(reviews: list[ReviewRecord]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder, ProgressStore.open(folder) as store:
+        added, present = store.merge_reviews(reviews)
+        text = export_progress(store, now=T0)
+        assert (added, present) == (len(reviews), 0)
+        assert parse_progress(text) == sorted(reviews, key=lambda r: r.answered_at)
