@@ -134,7 +134,7 @@ class ProgressStore:
         review = ReviewRecord(
             question_id=answer.question.id,
             answered_at=to_utc(answer.answered_at),
-            correct=bool(answer.correct),
+            correct=correct,
             choice=answer.choice,
             elapsed=max(0.0, float(answer.elapsed)),
             rating=int(rating),
