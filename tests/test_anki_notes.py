@@ -92,3 +92,11 @@ def test_topic_filter_keeps_only_those_topics_without_changing_notes(tiny_conten
 
     assert {note.topic for note in dates_only} == {"dates"}
     assert all(everything[note.key] == note for note in dates_only)
+
+
+def test_guid_is_genankis_guid_for_the_key() -> None:
+    import genanki
+
+    keys = ["mc:embassy-opened:when", "fact:president-a", "mc:x:y", "fact:" + "z" * 120, ""]
+
+    assert [note_guid(key) for key in keys] == [genanki.guid_for("azrs-quiz", key) for key in keys]

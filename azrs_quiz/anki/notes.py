@@ -11,8 +11,6 @@ as visible text and never as markup or template syntax.
 from __future__ import annotations
 
 import hashlib
-import html
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,7 +19,7 @@ from azrs_quiz.anki.errors import AnkiExportError
 from azrs_quiz.anki.ids import TOPIC_DECKS, note_guid
 from azrs_quiz.anki.notetypes import FACT, MULTIPLE_CHOICE, OPTION_LETTERS, NoteType
 from azrs_quiz.content import Content
-from azrs_quiz.models import TOPICS, Agreement, Event, Fact, Figure, Person, Topic
+from azrs_quiz.models import TOPICS, Agreement, Amount, Event, Fact, Figure, Person, Topic
 from azrs_quiz.questions.model import Question
 from azrs_quiz.questions.wording import amount_text, capitalise, clause
 
@@ -43,18 +41,34 @@ class NoteSpec:
 
     def fingerprint(self) -> str:
         """A short hash of what Anki stores for the note, to notice when it changes."""
-        data = [self.note_type.id, self.fields, self.tags]
-        return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+        # Fields never hold control characters (see escape), so these separators are unambiguous.
+        data = f"{self.note_type.id}\x1e{chr(31).join(self.fields)}\x1e{' '.join(self.tags)}"
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+#: One pass over the text: markup, braces and control characters (``\x1f`` separates
+#: Anki's fields, so it must never reach one).
+_ESCAPES: dict[int, str | None] = {
+    **{code: None for code in range(32) if chr(code) not in "\t\n"},
+    ord("\t"): " ",
+    ord("\n"): "<br>",
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord('"'): "&quot;",
+    ord("'"): "&#x27;",
+    ord("{"): "&#123;",
+    ord("}"): "&#125;",
+}
 
 
 def escape(text: str) -> str:
     """Content text as safe HTML: markup escaped, braces as entities, line breaks as ``<br>``.
 
     Braces become ``&#123;``/``&#125;`` so no client can ever read ``{{`` in a field
-    as template syntax; they still display as braces.
+    as template syntax; they still display as braces. Control characters are dropped.
     """
-    escaped = html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
-    return escaped.replace("\r\n", "\n").replace("\n", "<br>")
+    return text.translate(_ESCAPES)
 
 
 def _link(text: str, url: str | None) -> str:
@@ -94,28 +108,6 @@ def fact_kind(fact: Fact) -> str:
 
 def _tags(topic: Topic, kind: str) -> tuple[str, ...]:
     return (f"azrs::{topic}", f"azrs::kind::{kind}")
-
-
-def multiple_choice_note(question: Question, content: Content, credit: str) -> NoteSpec:
-    """The multiple-choice note of one question."""
-    if not 2 <= len(question.options) <= len(OPTION_LETTERS):
-        raise AnkiExportError(
-            f"question '{question.id}' has {len(question.options)} options; "
-            f"an Anki note holds 2 to {len(OPTION_LETTERS)}"
-        )
-    options = [escape(option) for option in question.options]
-    options += [""] * (len(OPTION_LETTERS) - len(options))
-    fields = (
-        escape(question.prompt),
-        *options,
-        OPTION_LETTERS[question.answer],
-        TOPIC_DECKS[question.topic][1],
-        escape(question.explanation),
-        citations_html(content, question.sources, question.citations),
-        credit,
-        escape(question.id),
-    )
-    return NoteSpec(f"mc:{question.id}", MULTIPLE_CHOICE, fields, _tags(question.topic, question.kind), question.topic)
 
 
 @dataclass(frozen=True)
@@ -161,32 +153,68 @@ class _RecallPlanner:
         return None
 
 
-def _amount(amount: object) -> str:
-    value = getattr(amount, "value")
+def _amount(amount: Amount) -> str:
     return amount_text(
-        value,
-        currency=getattr(amount, "currency"),
-        unit=getattr(amount, "unit"),
-        per=getattr(amount, "per"),
-        qualifier=getattr(amount, "qualifier"),
+        amount.value, currency=amount.currency, unit=amount.unit, per=amount.per, qualifier=amount.qualifier
     )
 
 
-def recall_note(fact: Fact, sides: _Sides, content: Content, credit: str) -> NoteSpec:
-    """The recall note of one fact, with a reverse card when ``sides.reverse``."""
-    fields = (
-        escape(sides.front),
-        escape(sides.back),
-        sides.front_label,
-        sides.back_label,
-        "y" if sides.reverse else "",
-        TOPIC_DECKS[fact.topic][1],
-        escape(fact.explanation),
-        citations_html(content, fact.sources),
-        credit,
-        escape(fact.id),
-    )
-    return NoteSpec(f"fact:{fact.id}", FACT, fields, _tags(fact.topic, fact_kind(fact)), fact.topic)
+class NoteMaker:
+    """Makes the notes of one content: the credit, fair reverse cards and citations, worked out once."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.credit = credit_html(content)
+        self._planner = _RecallPlanner(content)
+        self._citations: dict[tuple[str, ...], str] = {}
+
+    def _cite(self, source_ids: Sequence[str], fallback: Sequence[str] = ()) -> str:
+        key = tuple(source_ids)
+        cited = self._citations.get(key)
+        if cited is None:
+            cited = self._citations[key] = citations_html(self.content, source_ids, fallback)
+        return cited
+
+    def multiple_choice(self, question: Question) -> NoteSpec:
+        """The multiple-choice note of one question."""
+        if not 2 <= len(question.options) <= len(OPTION_LETTERS):
+            raise AnkiExportError(
+                f"question '{question.id}' has {len(question.options)} options; "
+                f"an Anki note holds 2 to {len(OPTION_LETTERS)}"
+            )
+        options = [escape(option) for option in question.options]
+        options += [""] * (len(OPTION_LETTERS) - len(options))
+        fields = (
+            escape(question.prompt),
+            *options,
+            OPTION_LETTERS[question.answer],
+            TOPIC_DECKS[question.topic][1],
+            escape(question.explanation),
+            self._cite(question.sources, question.citations),
+            self.credit,
+            escape(question.id),
+        )
+        tags = _tags(question.topic, question.kind)
+        return NoteSpec(f"mc:{question.id}", MULTIPLE_CHOICE, fields, tags, question.topic)
+
+    def recall(self, fact: Fact) -> NoteSpec | None:
+        """The recall note of one fact (a reverse card when fair), or ``None`` if it has no two sides."""
+        sides = self._planner.sides(fact)
+        if sides is None:
+            return None
+        fields = (
+            escape(sides.front),
+            escape(sides.back),
+            sides.front_label,
+            sides.back_label,
+            "y" if sides.reverse else "",
+            TOPIC_DECKS[fact.topic][1],
+            escape(fact.explanation),
+            self._cite(fact.sources),
+            self.credit,
+            escape(fact.id),
+        )
+        return NoteSpec(f"fact:{fact.id}", FACT, fields, _tags(fact.topic, fact_kind(fact)), fact.topic)
 
 
 def build_notes(content: Content, questions: Sequence[Question], topics: Sequence[Topic]) -> list[NoteSpec]:
@@ -195,21 +223,20 @@ def build_notes(content: Content, questions: Sequence[Question], topics: Sequenc
     Topics in their canonical order; within a topic, fact by fact in content order,
     each fact's recall note first and then its multiple-choice notes.
     """
-    credit = credit_html(content)
-    planner = _RecallPlanner(content)
+    maker = NoteMaker(content)
     by_fact: dict[str, list[Question]] = defaultdict(list)
     for question in questions:
         by_fact[question.fact_id].append(question)
     by_topic: dict[Topic, list[NoteSpec]] = defaultdict(list)
     for fact in content.iter_facts():
-        sides = planner.sides(fact)
-        if sides is not None:
-            by_topic[fact.topic].append(recall_note(fact, sides, content, credit))
+        recall = maker.recall(fact)
+        if recall is not None:
+            by_topic[fact.topic].append(recall)
         for question in by_fact.pop(fact.id, []):
-            by_topic[question.topic].append(multiple_choice_note(question, content, credit))
+            by_topic[question.topic].append(maker.multiple_choice(question))
     # Questions whose fact is unknown to the content (hand-made banks) still get notes.
     for questions_left in by_fact.values():
         for question in questions_left:
-            by_topic[question.topic].append(multiple_choice_note(question, content, credit))
+            by_topic[question.topic].append(maker.multiple_choice(question))
     wanted = set(topics)
     return [note for topic in TOPICS if topic in wanted for note in by_topic[topic]]
