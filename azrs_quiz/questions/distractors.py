@@ -58,6 +58,8 @@ def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: 
         text = _render(draft, value, index)
         if comparable(draft.domain, value) in draft.excluded or normalise(text) in seen:
             continue
+        if draft.at is not None and _happened_then(text, draft.at, index):
+            continue
         seen.add(normalise(text))
         distractors.append(text)
         if len(distractors) == wanted:
@@ -68,6 +70,13 @@ def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: 
     answer = min(position, len(distractors))
     texts = distractors[:answer] + [key_text] + distractors[answer:]
     return Options(tuple(texts), answer)
+
+
+def _happened_then(what: str, date: PartialDate, index: BankIndex) -> bool:
+    """True when some event with this clause may have happened at ``date``."""
+    return any(
+        event.date is not None and compatible(event.date, date) for event in index.events_by_what.get(normalise(what), ())
+    )
 
 
 def _render(draft: Draft, value: Hashable, index: BankIndex) -> str:
@@ -128,9 +137,9 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
         same_class = _sample(rng, index.roles_by_class.get(role_class(draft.key), []), wanted * 3 + 6)
         any_role = _sample(rng, index.roles, wanted * 3 + 6)
         return [
-            *_closest_in_length(draft.key, same_class, draft),
-            *_closest_in_length(draft.key, _roles_like(draft.key, index, rng), draft),
-            *_closest_in_length(draft.key, any_role, draft),
+            *_closest_in_length(draft.key, same_class, draft, index),
+            *_closest_in_length(draft.key, _roles_like(draft.key, index, rng), draft, index),
+            *_closest_in_length(draft.key, any_role, draft, index),
         ]
     if draft.domain.bucket == "event-what":
         # Events of nearby years first: "which happened in February 2011?" is harder with June 2011 on offer.
@@ -140,13 +149,19 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
             years = [index.event_whats_by_year.get(year, []) for year in range(date.year - 3, date.year + 4)]
             near = _sample_across(rng, years, wanted * 2 + 3)
         far = list(_sample(rng, index.dated_event_whats, wanted * 2 + 3))
-        return _closest_in_length(draft.key, near, draft) + _closest_in_length(draft.key, far, draft)
-    return _closest_in_length(draft.key, _sample(rng, index.agreement_whats, wanted * 2 + 3), draft)
+        return _closest_in_length(draft.key, near, draft, index) + _closest_in_length(draft.key, far, draft, index)
+    return _closest_in_length(draft.key, _sample(rng, index.agreement_whats, wanted * 2 + 3), draft, index)
 
 
-def _closest_in_length(key: str, texts: Iterable[Hashable], draft: Draft) -> list[Hashable]:
+def _closest_in_length(key: str, texts: Iterable[Hashable], draft: Draft, index: BankIndex) -> list[Hashable]:
     """Prefer texts about as long as the key, so the key's length gives nothing away."""
-    fair = [text for text in texts if isinstance(text, str) and normalise(text) not in draft.excluded]
+    fair = [
+        text
+        for text in texts
+        if isinstance(text, str)
+        and normalise(text) not in draft.excluded
+        and not (draft.at is not None and _happened_then(text, draft.at, index))
+    ]
     fair.sort(key=lambda text: abs(len(text) - len(key)))  # stable: random order among equals
     return [*fair]
 

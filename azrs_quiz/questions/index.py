@@ -64,7 +64,6 @@ class BankIndex:
         self.content = content
         self.events_by_what: dict[str, list[Event]] = defaultdict(list)
         self.events_by_year: dict[int, list[Event]] = defaultdict(list)
-        self.dated_whats_by_year: dict[int, list[tuple[PartialDate, str]]] = defaultdict(list)
         #: Clauses of dated events by year, as written, for "nearby" distractors.
         self.event_whats_by_year: dict[int, list[str]] = defaultdict(list)
         self.agreements_by_what: dict[str, list[Agreement]] = defaultdict(list)
@@ -108,7 +107,6 @@ class BankIndex:
             self.events_by_what[what].append(event)
             if event.date is not None:
                 self.events_by_year[event.date.year].append(event)
-                self.dated_whats_by_year[event.date.year].append((event.date, what))
                 self.event_whats_by_year[event.date.year].append(event.what)
                 dates[event.date.precision].add(event.date)
                 if what not in seen_whats:
@@ -202,12 +200,3 @@ class BankIndex:
         """The display name of a place or organisation."""
         place = self.content.places.get(party)
         return place.name if place is not None else self.content.organisations[party].name
-
-    def whats_compatible_with(self, date: PartialDate) -> set[str]:
-        """The clauses (normalised) of the dated events that may have happened at ``date``."""
-        return {
-            what
-            for other, what in self.dated_whats_by_year.get(date.year, ())
-            if (date.month is None or other.month is None or other.month == date.month)
-            and (date.day is None or other.day is None or other.day == date.day)
-        }

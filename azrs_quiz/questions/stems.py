@@ -68,6 +68,9 @@ class Draft:
     excluded: frozenset[Hashable]
     #: Narrower template stems to fall back on if the prompt is shared with another answer.
     fallbacks: tuple[str, ...] = ()
+    #: For "which of these happened then?": the date the stem names. Every event that may
+    #: have happened then is a true answer too (checked per candidate, not listed here).
+    at: PartialDate | None = None
 
     @property
     def id(self) -> str:
@@ -119,6 +122,7 @@ def _draft(
     key: Hashable,
     excluded: set[Hashable],
     fallbacks: tuple[str, ...] = (),
+    at: PartialDate | None = None,
 ) -> Draft | None:
     prompt = authored if authored is not None else template
     if prompt is None:
@@ -133,6 +137,7 @@ def _draft(
         key=key,
         excluded=frozenset({comparable(domain, key), *excluded}),
         fallbacks=fallbacks if authored is None else (),
+        at=at,
     )
 
 
@@ -146,14 +151,14 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
         template = f"{capitalise(what)}. {WHEN_QUESTION[event.date.precision]} did this happen?"
         yield _draft(event, "when", event.prompts.when, template, Domain("date", event.date.precision), event.date, other_dates)
 
-        same_time: set[Hashable] = set(index.whats_compatible_with(event.date))
         template = f"Which of these happened {date_phrase(event.date)}?"
         fallbacks: tuple[str, ...] = ()
         if event.place is not None:
             place_name = index.content.places[event.place].name
             if normalise(place_name) not in normalise(what):
                 fallbacks = (f"Which of these happened in {place_name} {date_phrase(event.date)}?",)
-        yield _draft(event, "what", event.prompts.what, template, Domain("text", "event-what"), what, same_time, fallbacks)
+        domain = Domain("text", "event-what")
+        yield _draft(event, "what", event.prompts.what, template, domain, what, set(), fallbacks, at=event.date)
     elif event.prompts.what is not None:
         yield _draft(event, "what", event.prompts.what, None, Domain("text", "event-what"), what, set())
 
