@@ -48,8 +48,7 @@ def synthetic_content(facts: int, folder: Path, seed: int = 0) -> Content:
         from benchmarks.synthetic import write_synthetic_pack  # type: ignore[import-not-found]
     except ImportError:
         return _in_memory_content(facts, seed)
-    write_synthetic_pack(folder, facts, seed=seed)
-    return load_content(folder)
+    return load_content(write_synthetic_pack(folder, facts, seed=seed))
 
 
 def _in_memory_content(facts: int, seed: int) -> Content:
