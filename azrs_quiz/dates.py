@@ -105,14 +105,14 @@ class PartialDate(BaseModel):
 def _parse_iso_partial(text: str) -> dict[str, int | None]:
     match = _ISO_PARTIAL.match(text.strip())
     if match is None:
-        raise ValueError(f"'{text}' is not a date: write 1944, '2011-02' or 2011-02-21")
+        raise ValueError(f"{text!r} is not a date: write 1944, '2011-02' or 2011-02-21")
     year, month, day = (int(part) if part else None for part in match.groups())
     if year == 0:
-        raise ValueError(f"'{text}' is not a date: there is no year 0")
+        raise ValueError(f"{text!r} is not a date: there is no year 0")
     if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"'{text}' is not a date: there is no month {month}")
+        raise ValueError(f"{text!r} is not a date: there is no month {month}")
     if day == 0:
-        raise ValueError(f"'{text}' is not a date: there is no day 0")
+        raise ValueError(f"{text!r} is not a date: there is no day 0")
     return {"year": year, "month": month, "day": day}
 
 

@@ -21,7 +21,9 @@ class ContentProblem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
-        return f"{where}: {self.field}: {self.message}"
+        # One problem, one line, whatever a message quotes from the file.
+        message = " ".join(self.message.splitlines())
+        return f"{where}: {self.field}: {message}"
 
 
 class ContentError(AzrsQuizError):

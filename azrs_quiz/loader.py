@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from azrs_quiz.content import Content
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
 from azrs_quiz.models import PATTERN_HINTS, SECTIONS, Agreement, Event, Organisation, PackMeta, Person, Place
-from azrs_quiz.yamlfile import YamlDocument, read_yaml
+from azrs_quiz.yamlfile import YamlDocument, key_label, read_yaml
 
 PACK_FILE = "pack.yaml"
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -175,21 +175,22 @@ class _ContentBuilder:
             got = _kind_of(data)
             self.problems.append(top.problem("file", f"must be a mapping of sections ({allowed}), not {got}"))
             return
-        for section, entries in data.items():
-            model = SECTIONS.get(str(section))
-            here = _Origin(document, (str(section),))
+        for key, entries in data.items():
+            section = str(key)
+            model = SECTIONS.get(section)
+            here = _Origin(document, (section,))
             if model is None:
-                self.problems.append(here.problem(str(section), _unknown_key_message(str(section), SECTIONS)))
+                self.problems.append(here.problem(key_label(section), _unknown_key_message(section, SECTIONS)))
                 continue
             if not isinstance(entries, list):
                 message = f"must be a list of records, each starting with '- ' (got {_kind_of(entries)})"
-                self.problems.append(here.problem(str(section), message))
+                self.problems.append(here.problem(section, message))
                 continue
             for index, entry in enumerate(entries):
-                origin = _Origin(document, (str(section), index))
+                origin = _Origin(document, (section, index))
                 record = self._validate(model, entry, origin, f"{section}[{index}]")
                 if record is not None:
-                    self._register(str(section), record, origin, f"{section}[{index}]")
+                    self._register(section, record, origin, f"{section}[{index}]")
 
     def _validate(self, model: type[BaseModel], entry: Any, origin: _Origin, prefix: str) -> BaseModel | None:
         if not isinstance(entry, dict):
@@ -200,7 +201,7 @@ class _ContentBuilder:
             return model.model_validate(entry)
         except ValidationError as error:
             for detail in error.errors():
-                self.problems.append(_problem_from_pydantic(detail, model, origin, prefix))
+                self.problems.append(_problem_from_pydantic(detail, model, entry, origin, prefix))
             return None
 
     def _register(self, section: str, record: BaseModel, origin: _Origin, label: str) -> None:
@@ -285,17 +286,19 @@ class _ContentBuilder:
         return f"unknown {kind} '{ref}'{hint}"
 
 
-def _problem_from_pydantic(detail: Any, model: type[BaseModel], origin: _Origin, prefix: str) -> ContentProblem:
-    location: tuple[str | int, ...] = tuple(step for step in detail["loc"] if not _is_union_tag(step))
+def _problem_from_pydantic(
+    detail: Any, model: type[BaseModel], entry: Any, origin: _Origin, prefix: str
+) -> ContentProblem:
+    location = _content_location(tuple(detail["loc"]), entry)
     error_type = detail["type"]
     message = str(detail["msg"])
     got = detail.get("input")
-    if error_type == "invalid_key":  # a key that is not text, such as 1 or true
+    if error_type == "invalid_key" and location:  # a key that is not text, such as 1 or true
         error_type, message = "extra_forbidden", ""
         location = (*location[:-1], str(location[-1]))
     dotted = _dotted(location)
     field = f"{prefix}.{dotted}" if prefix and dotted else (prefix or dotted or "record")
-    if error_type == "extra_forbidden":
+    if error_type == "extra_forbidden" and location:
         message = _unknown_key_message(str(location[-1]), _fields_at(model, location[:-1]))
     elif error_type == "missing":
         message = "is required but missing"
@@ -348,14 +351,28 @@ def _dotted(location: Sequence[str | int]) -> str:
         if isinstance(step, int):
             text += f"[{step}]"
         else:
-            text += f".{step}" if text else step
+            text += f".{key_label(step)}" if text else key_label(step)
     return text
 
 
-def _is_union_tag(step: str | int) -> bool:
-    # Pydantic names the member of a union it tried ("function-after[...]", "constrained-str");
-    # a content key never looks like that.
-    return isinstance(step, str) and (step.startswith(("function-", "constrained-")) or step.endswith("]"))
+def _content_location(location: tuple[str | int, ...], entry: Any) -> tuple[str | int, ...]:
+    """Keep the steps of a pydantic error location that exist in the content.
+
+    Pydantic also names the member of a union it tried ("function-after[...]",
+    "constrained-str"); those steps are not in the data, so following the data
+    along the location tells them apart. The last step stays: a missing field.
+    """
+    kept: list[str | int] = []
+    current = entry
+    for position, step in enumerate(location):
+        if isinstance(current, dict) and step in current:
+            current = current[step]
+        elif isinstance(current, (list, tuple)) and isinstance(step, int) and 0 <= step < len(current):
+            current = current[step]
+        elif position < len(location) - 1:
+            continue
+        kept.append(step)
+    return tuple(kept)
 
 
 def _fields_at(model: type[BaseModel], location: Sequence[str | int]) -> list[str]:
@@ -386,4 +403,4 @@ def _unknown_key_message(key: str, allowed: Iterable[str]) -> str:
         key.lower(), allowed, n=1
     )
     hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"unknown key '{key}'; {hint}allowed: {', '.join(allowed)}"
+    return f"unknown key {key!r}; {hint}allowed: {', '.join(allowed)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,6 +17,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from azrs_quiz.errors import ContentProblem
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 #: Whether the fast libyaml parser is in use.
 USING_LIBYAML = _BaseLoader.__name__ == "CSafeLoader"
@@ -100,7 +103,9 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentProblem]]:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
         message = error.problem or error.context or "invalid YAML"
-        return None, [ContentProblem(path, line, "yaml", f"syntax error: {message}")]
+        if not isinstance(error, yaml.constructor.ConstructorError):  # a constructor parsed fine but refused a value
+            message = f"syntax error: {message}"
+        return None, [ContentProblem(path, line, "yaml", message)]
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         message = f"character U+{error.character:04X} is not allowed in YAML ({error.reason})"
@@ -121,6 +126,12 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentProblem]]:
     return document, problems
 
 
+def key_label(key: object) -> str:
+    """A mapping key as a field path shows it: bare when it is a plain word, else quoted."""
+    text = str(key)
+    return text if _PLAIN_KEY.fullmatch(text) else repr(text)
+
+
 def _duplicate_keys(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
     """Every repeated key in the document, as (line, dotted path such as ``events[2].date``)."""
     stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
@@ -135,7 +146,7 @@ def _duplicate_keys(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
             children = []
             for key_node, value_node in node.value:
                 key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-                child = f"{label}.{key}" if label else key
+                child = f"{label}.{key_label(key)}" if label else key_label(key)
                 if isinstance(key_node, yaml.ScalarNode) and key in seen:
                     yield key_node.start_mark.line + 1, child
                 seen.add(key)
