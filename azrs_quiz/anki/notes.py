@@ -79,14 +79,22 @@ def _link(text: str, url: str | None) -> str:
 
 
 def credit_html(content: Content) -> str:
-    """The credit every pack asks for, linked to its source, one pack per line."""
+    """The credit every pack asks for, one pack per line, its source address made a link."""
     lines = []
     for pack in content.packs:
-        line = _link(pack.attribution, pack.source_url)
-        if pack.licence.casefold() not in pack.attribution.casefold():
+        url = pack.source_url
+        if url and url in pack.attribution and url.startswith(("https://", "http://")):
+            line = escape(pack.attribution).replace(escape(url), _link(url, url), 1)
+        else:
+            line = _link(pack.attribution, url)
+        if _letters(pack.licence) not in _letters(pack.attribution):
             line += f" Licence: {escape(pack.licence)}."
         lines.append(line)
     return "<br>".join(lines)
+
+
+def _letters(text: str) -> str:
+    return "".join(character for character in text.casefold() if character.isalnum())
 
 
 def citations_html(content: Content, source_ids: Iterable[str], fallback: Sequence[str] = ()) -> str:

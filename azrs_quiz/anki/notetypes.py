@@ -91,7 +91,7 @@ CSS = """\
 .ask { color: var(--accent); }
 .reply { font-size: 1.15em; font-weight: 600; color: var(--correct-fg); }
 .explanation { margin: 0.8em 0; }
-.source, .credit { font-size: 0.7em; color: var(--muted); margin: 0.4em 0; }
+.source, .credit { font-size: 0.7em; color: var(--muted); margin: 0.4em 0; overflow-wrap: anywhere; }
 .source a, .credit a { color: inherit; }
 """
 
