@@ -7,6 +7,7 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from azrs_quiz.anki import export_anki
@@ -153,3 +154,25 @@ def test_help_gives_examples(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert "azrs-quiz export anki --output azerbaijan-serbia.apkg" in result.stdout
     assert "--record-history" in result.stdout
+
+
+def test_a_large_deck_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    import importlib.util
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    spec = importlib.util.spec_from_file_location("synthetic", Path(__file__).parent.parent / "benchmarks" / "synthetic.py")
+    assert spec is not None and spec.loader is not None
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    pack = synthetic.write_synthetic_pack(tmp_path / "pack", 500)
+    deck = tmp_path / "large.apkg"
+    command = [sys.executable, "-m", "azrs_quiz", "export", "anki", "--content", str(pack), "-o", str(deck)]
+
+    child = pexpect.spawn(command[0], command[1:], dimensions=(24, 100), timeout=60)
+    screen = child.read().decode("utf-8")
+    child.close()
+
+    assert child.exitstatus == 0, screen
+    assert "Writing notes" in screen and "━" in screen
+    assert screen.rstrip().splitlines()[-1].endswith(f"topic decks to {deck}")
