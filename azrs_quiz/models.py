@@ -8,7 +8,7 @@ ids here; :mod:`azrs_quiz.loader` checks that each one resolves.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal, TypeAlias, Union
+from typing import Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -30,6 +30,14 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=120)]
 Date = Annotated[PartialDate, WithJsonSchema(DATE_JSON_SCHEMA)]
 #: Text that must not be empty (surrounding whitespace is stripped first).
 Text = Annotated[str, Field(min_length=1)]
+
+_AMOUNT_JSON_SCHEMA: dict[str, Any] = {
+    "description": "A positive number: 300000000, 1.5, or as text '1.5'.",
+    "anyOf": [
+        {"type": "number", "exclusiveMinimum": 0},
+        {"type": "string", "pattern": r"^\d+(\.\d+)?$"},
+    ],
+}
 
 #: The topics a quiz can be drawn from.
 Topic = Literal["dates", "people", "agreements", "related"]
@@ -132,9 +140,11 @@ class Event(_Fact):
 
     @model_validator(mode="after")
     def _prompts_have_answers(self) -> Event:
-        _require_answer(self.prompts.who, self.actor, "prompts.who", "actor")
-        _require_answer(self.prompts.where, self.place, "prompts.where", "place")
-        _require_answer(self.prompts.when, self.date, "prompts.when", "date")
+        _require_answers(
+            (self.prompts.who, self.actor, "prompts.who", "actor"),
+            (self.prompts.where, self.place, "prompts.where", "place"),
+            (self.prompts.when, self.date, "prompts.when", "date"),
+        )
         return self
 
 
@@ -156,14 +166,14 @@ class Person(_Fact):
 
     @model_validator(mode="after")
     def _prompts_have_answers(self) -> Person:
-        _require_answer(self.prompts.role, self.role, "prompts.role", "role")
+        _require_answers((self.prompts.role, self.role, "prompts.role", "role"))
         return self
 
 
 class Amount(_Record):
     """A quantity: money (``currency``) or a counted or measured thing (``unit``)."""
 
-    value: Decimal = Field(gt=0)
+    value: Annotated[Decimal, WithJsonSchema(_AMOUNT_JSON_SCHEMA)] = Field(gt=0)
     currency: Annotated[str, Field(pattern=CURRENCY_PATTERN)] | None = None
     unit: Text | None = Field(default=None, description="What is counted, plural: 'cubic metres'.")
     per: Text | None = Field(default=None, description="A rate's period: 'year'.")
@@ -203,10 +213,11 @@ class Agreement(_Fact):
 
     @model_validator(mode="after")
     def _prompts_have_answers(self) -> Agreement:
-        _require_answer(self.prompts.when, self.date, "prompts.when", "date")
-        _require_answer(self.prompts.value, self.value, "prompts.value", "value")
-        if self.prompts.parties is not None and len(self.parties) < 2:
-            raise ValueError("prompts.parties needs at least two 'parties'")
+        _require_answers(
+            (self.prompts.when, self.date, "prompts.when", "date"),
+            (self.prompts.value, self.value, "prompts.value", "value"),
+            (self.prompts.parties, self.parties if len(self.parties) >= 2 else None, "prompts.parties", "parties"),
+        )
         return self
 
 
@@ -248,6 +259,14 @@ SECTIONS: dict[str, type[_Record]] = {
 }
 
 
-def _require_answer(prompt: str | None, answer: object, prompt_name: str, answer_name: str) -> None:
-    if prompt is not None and answer is None:
-        raise ValueError(f"{prompt_name} is given but '{answer_name}' is missing")
+def _require_answers(*checks: tuple[str | None, object, str, str]) -> None:
+    """Refuse prompts whose answer field is missing, naming every such prompt at once."""
+    missing = [
+        f"{prompt_name} is given but '{answer_name}' is missing"
+        if answer_name != "parties"
+        else f"{prompt_name} is given but there are fewer than two 'parties'"
+        for prompt, answer, prompt_name, answer_name in checks
+        if prompt is not None and answer is None
+    ]
+    if missing:
+        raise ValueError("; ".join(missing))

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from azrs_quiz.models import SECTIONS, PackMeta
 
 
 def content_file_schema() -> dict[str, Any]:
     """The JSON Schema of one content file: a mapping of sections to lists of records."""
-    fields: dict[str, Any] = {name: (list[model] | None, None) for name, model in SECTIONS.items()}  # type: ignore[valid-type]
-    file_model: type[BaseModel] = create_model(
-        "ContentFile", __config__=ConfigDict(extra="forbid"), **fields
-    )
+    # Every section is optional, but one that is present must be a list: the loader
+    # refuses "events:" with nothing after it, so the schema does too.
+    fields: dict[str, Any] = {
+        name: (list[model], Field(default_factory=list)) for name, model in SECTIONS.items()  # type: ignore[valid-type]
+    }
+    file_model: type[BaseModel] = create_model("ContentFile", __config__=ConfigDict(extra="forbid"), **fields)
     document = file_model.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "azrs_quiz content file"
+    document["description"] = "A YAML file of a content pack: sections of records, each record a mapping."
     return document
 
 
@@ -26,4 +29,5 @@ def pack_file_schema() -> dict[str, Any]:
     document = PackMeta.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "azrs_quiz pack.yaml"
+    document["description"] = "The metadata of a content pack: the pack.yaml at the top of its folder."
     return document
