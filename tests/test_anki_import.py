@@ -213,3 +213,27 @@ def test_markup_and_template_syntax_in_content_show_as_text(tmp_path: Path, coll
     assert "Early <script>alert(1)</script> {{Front}} {{c1::x}} & more." in visible_text(embassy)
     person = note_by_key(collection, "fact:president-a").cards()[0].question()  # type: ignore[attr-defined]
     assert "Ana <b>Bold</b> {{Back}}" in visible_text(person)
+
+
+def test_a_polished_note_type_reaches_users_without_touching_notes(
+    tmp_path: Path, collection: object, tiny_content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from azrs_quiz.anki import notetypes
+
+    history = tmp_path / "history.json"
+    first = build(tiny_content, tmp_path / "v1.apkg", history, T1)
+    import_deck(collection, tmp_path / "v1.apkg")
+    polished = dataclasses.replace(notetypes.MULTIPLE_CHOICE, css=notetypes.CSS + ".prompt { color: teal; }\n")
+    monkeypatch.setattr(notetypes, "NOTE_TYPES", (polished, notetypes.FACT))
+
+    build(tiny_content, tmp_path / "v2.apkg", history, T2)
+    log = import_deck(collection, tmp_path / "v2.apkg")
+
+    model = collection.models.get(notetypes.MULTIPLE_CHOICE_MODEL_ID)  # type: ignore[attr-defined]
+    assert ".prompt { color: teal; }" in model["css"]
+    assert model["name"] == "azrs_quiz multiple choice"
+    ours = [entry.name for entry in collection.models.all_names_and_ids() if "azrs" in entry.name]  # type: ignore[attr-defined]
+    assert sorted(ours) == ["azrs_quiz fact", "azrs_quiz multiple choice"]  # updated, not forked
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 0, first.notes)  # type: ignore[attr-defined]

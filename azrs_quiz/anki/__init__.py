@@ -23,11 +23,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from azrs_quiz.anki import notetypes
+from azrs_quiz.anki.deck import build_decks, notetype_key
 from azrs_quiz.anki.errors import AnkiExportError, HistoryError
 from azrs_quiz.anki.history import NoteHistory, bundled_history_path, source_date_epoch
+from azrs_quiz.anki.notes import build_notes, credit_html
+from azrs_quiz.anki.writer import write_apkg
+from azrs_quiz.atomic import write_atomically, write_text_atomically
 from azrs_quiz.content import Content
 from azrs_quiz.errors import UnknownTopic
 from azrs_quiz.models import Topic
+from azrs_quiz.questions import question_bank
 from azrs_quiz.questions.model import Question
 
 __all__ = ["AnkiExport", "AnkiExportError", "HistoryError", "export_anki"]
@@ -72,17 +78,8 @@ def export_anki(
     ``SOURCE_DATE_EPOCH``, else the current time). ``questions`` replaces the
     question bank of ``content``.
     """
-    from azrs_quiz.anki.deck import build_decks
-    from azrs_quiz.anki.deck import notetype_key
-    from azrs_quiz.anki.notes import build_notes, credit_html
-    from azrs_quiz.anki.notetypes import NOTE_TYPES
-    from azrs_quiz.anki.writer import write_apkg
-    from azrs_quiz.atomic import write_atomically, write_text_atomically
-
     chosen = _check_topics(content, topics)
     if questions is None:
-        from azrs_quiz.questions import question_bank
-
         questions = question_bank(content)
     specs = build_notes(content, questions, chosen)
     if not specs:
@@ -94,7 +91,7 @@ def export_anki(
     recorded: list[str] = []
     if record_history:
         stamp_now = now if now is not None else (source_date_epoch() or int(time.time()))
-        items = [(notetype_key(note_type), note_type.fingerprint()) for note_type in NOTE_TYPES]
+        items = [(notetype_key(note_type), note_type.fingerprint()) for note_type in notetypes.NOTE_TYPES]
         items += [(spec.key, spec.fingerprint()) for spec in specs]
         recorded = note_history.record(items, stamp_now)
 

@@ -10,7 +10,8 @@ import genanki
 from azrs_quiz.anki.history import NoteHistory
 from azrs_quiz.anki.ids import PARENT_DECK_ID, PARENT_DECK_NAME, TOPIC_DECKS, topic_deck_name
 from azrs_quiz.anki.notes import NoteSpec
-from azrs_quiz.anki.notetypes import NOTE_TYPES, NoteType
+from azrs_quiz.anki import notetypes
+from azrs_quiz.anki.notetypes import NoteType
 from azrs_quiz.anki.writer import StampedModel, StampedNote
 from azrs_quiz.models import TOPICS
 
@@ -49,7 +50,7 @@ def build_decks(
     stamps: list[int] = []
     unrecorded = 0
     fallback = history.fallback_stamp()
-    for note_type in NOTE_TYPES:
+    for note_type in notetypes.NOTE_TYPES:
         fingerprint = note_type.fingerprint()
         recorded = history.recorded(notetype_key(note_type), fingerprint)
         stamp = fallback if recorded is None else recorded
