@@ -1,0 +1,106 @@
+"""The wheel carries the content: build one, unpack it, and use it from elsewhere."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKOUT_PACKS = sorted(path.parent.name for path in (ROOT / "content").glob("*/pack.yaml"))
+
+
+HAVE_HATCHLING = importlib.util.find_spec("hatchling") is not None
+
+
+def _build(kind: str, out: Path) -> Path:
+    if HAVE_HATCHLING:  # the build backend itself: fast, no network
+        command = [sys.executable, "-m", "hatchling", "build", "-t", kind, "-d", str(out)]
+    else:  # pip fetches the backend into an isolated build environment
+        assert kind == "wheel"
+        command = [sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", str(out)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    (built,) = out.iterdir()
+    return built
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build("wheel", tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="module")
+def unpacked(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(target)
+    return target
+
+
+def _run_from_elsewhere(unpacked: Path, cwd: Path, code: str) -> subprocess.CompletedProcess[str]:
+    # -I: no PYTHONPATH, no current folder, no user site; the unpacked wheel goes first,
+    # so the checkout (on the path through the editable install) cannot be what runs.
+    bootstrap = f"import sys; sys.path.insert(0, {str(unpacked)!r}); " + code
+    return subprocess.run(
+        [sys.executable, "-I", "-c", bootstrap], cwd=cwd, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_checkout_has_content_to_ship() -> None:
+    assert CHECKOUT_PACKS, "content/ has no pack (a folder with pack.yaml)"
+
+
+def test_the_wheel_holds_the_package_its_types_marker_and_every_pack(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "azrs_quiz/py.typed" in names
+    assert "azrs_quiz/cli/main.py" in names
+    assert {f"azrs_quiz/content/{pack}/pack.yaml" for pack in CHECKOUT_PACKS} <= names
+    shipped = {path.relative_to(ROOT).as_posix() for path in (ROOT / "content").rglob("*.yaml")}
+    assert {f"azrs_quiz/{path}" for path in shipped} <= names
+    assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
+
+
+def test_the_wheel_declares_the_console_script(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    (entry_points,) = [name for name in archive.namelist() if name.endswith(".dist-info/entry_points.txt")]
+    assert "azrs-quiz = azrs_quiz.cli.main:main" in archive.read(entry_points).decode()
+
+
+def test_the_unpacked_wheel_finds_its_bundled_content_from_any_folder(unpacked: Path, tmp_path: Path) -> None:
+    result = _run_from_elsewhere(
+        unpacked, tmp_path,
+        "import azrs_quiz, azrs_quiz.loader as loader; print(azrs_quiz.__file__); print(loader.bundled_content_path())",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [str(unpacked / "azrs_quiz" / "__init__.py"), str(unpacked / "azrs_quiz" / "content")]
+
+
+def test_validate_from_the_unpacked_wheel_succeeds(unpacked: Path, tmp_path: Path) -> None:
+    result = _run_from_elsewhere(
+        unpacked, tmp_path, "from azrs_quiz.cli.main import main; main(['validate'], prog_name='azrs-quiz')"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"OK: {len(CHECKOUT_PACKS)} pack")
+    assert result.stderr == ""
+
+
+def test_python_dash_m_runs_from_the_unpacked_wheel(unpacked: Path, tmp_path: Path) -> None:
+    result = _run_from_elsewhere(
+        unpacked, tmp_path, "import runpy; sys.argv = ['azrs-quiz', '--version']; runpy.run_module('azrs_quiz', run_name='__main__')"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("azrs-quiz, version ")
+
+
+@pytest.mark.skipif(not HAVE_HATCHLING, reason="building an sdist here needs hatchling installed")
+def test_the_sdist_carries_content_and_tests(tmp_path: Path) -> None:
+    sdist = _build("sdist", tmp_path)
+    names = {name.split("/", 1)[1] for name in tarfile.open(sdist).getnames() if "/" in name}
+    assert {"pyproject.toml", "README.md", "azrs_quiz/py.typed", "tests/conftest.py"} <= names
+    assert {f"content/{pack}/pack.yaml" for pack in CHECKOUT_PACKS} <= names
