@@ -15,7 +15,7 @@ from azrs_quiz.questions.distractors import choose_options
 from azrs_quiz.questions.errors import InvalidOptionCount
 from azrs_quiz.questions.index import BankIndex
 from azrs_quiz.questions.model import Question
-from azrs_quiz.questions.stems import Draft, comparable, drafts_for
+from azrs_quiz.questions.stems import Draft, drafts_for
 from azrs_quiz.questions.wording import normalise
 
 #: Options per question: the default, and the range allowed.
@@ -126,4 +126,4 @@ def _clashing(drafts: list[Draft]) -> set[str]:
 
 
 def _answer(draft: Draft) -> Hashable:
-    return (draft.domain.name, comparable(draft.domain, draft.key))
+    return (draft.domain.name, draft.key_form)

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from azrs_quiz.dates import PartialDate
 from azrs_quiz.questions.index import AmountBucket, BankIndex, compatible, role_class
-from azrs_quiz.questions.stems import Draft, comparable
+from azrs_quiz.questions.stems import Draft, display
 from azrs_quiz.questions.wording import amount_text, capitalise, clause, join_names, normalise
 
 T = TypeVar("T")
@@ -51,12 +51,12 @@ def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: 
         return _ordered(draft, index, rng, wanted, position, _date_candidates)
     if name == "amount":
         return _ordered(draft, index, rng, wanted, position, _amount_candidates)
-    key_text = _render(draft, draft.key, index)
-    seen = {normalise(key_text)}
+    key_text = display(draft.domain, draft.key, index)
+    seen = {normalise(key_text), *draft.excluded}
     distractors: list[str] = []
     for value in _unordered_candidates(draft, index, rng, wanted):
-        text = _render(draft, value, index)
-        if comparable(draft.domain, value) in draft.excluded or normalise(text) in seen:
+        text = display(draft.domain, value, index)
+        if normalise(text) in seen:
             continue
         if draft.at is not None and _happened_then(text, draft.at, index):
             continue
@@ -77,28 +77,6 @@ def _happened_then(what: str, date: PartialDate, index: BankIndex) -> bool:
     return any(
         event.date is not None and compatible(event.date, date) for event in index.events_by_what.get(normalise(what), ())
     )
-
-
-def _render(draft: Draft, value: Hashable, index: BankIndex) -> str:
-    name = draft.domain.name
-    if name == "text":
-        assert isinstance(value, str)
-        return capitalise(clause(value))
-    if name == "person":
-        assert isinstance(value, str)
-        return index.content.people[value].name
-    if name == "place":
-        assert isinstance(value, str)
-        return index.content.places[value].name
-    if name == "parties":
-        assert isinstance(value, frozenset)
-        return join_names([index.party_name(party) for party in value])
-    if name == "date":
-        return str(value)
-    assert isinstance(value, Decimal)
-    bucket: AmountBucket = draft.domain.bucket  # type: ignore[assignment]
-    currency, unit, per = bucket
-    return amount_text(value, currency=currency, unit=unit, per=per, qualifier=draft.domain.qualifier)
 
 
 # Unordered options: texts, people, places, sets of parties.
@@ -238,14 +216,14 @@ def _ordered(
     draft: Draft, index: BankIndex, rng: random.Random, wanted: int, position: int, candidates: Candidates
 ) -> Options | None:
     below, above = candidates(draft, index, rng)
-    key_text = _render(draft, draft.key, index)
+    key_text = display(draft.domain, draft.key, index)
     seen = {key_text}
     usable: list[list[tuple[Hashable, str]]] = []
     for side in (below, above):
         kept: list[tuple[Hashable, str]] = []
         for value in side:
-            text = _render(draft, value, index)
-            if text not in seen and not _excluded(draft, value):
+            text = display(draft.domain, value, index)
+            if text not in seen and not _excluded(draft, value, text):
                 seen.add(text)
                 kept.append((value, text))
             if len(kept) == wanted:
@@ -268,11 +246,11 @@ def _order(value: Hashable) -> tuple[int, int, int] | Decimal:
     return value
 
 
-def _excluded(draft: Draft, value: Hashable) -> bool:
+def _excluded(draft: Draft, value: Hashable, text: str) -> bool:
     if draft.domain.name == "date":
         assert isinstance(value, PartialDate)
         return any(isinstance(other, PartialDate) and compatible(value, other) for other in draft.excluded)
-    return value in draft.excluded
+    return normalise(text) in draft.excluded
 
 
 def _date_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tuple[list[Hashable], list[Hashable]]:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from azrs_quiz.dates import PartialDate
 from azrs_quiz.models import Agreement, Event, Fact, Figure, Person, Topic
-from azrs_quiz.questions.index import BankIndex, amount_bucket, compatible
+from azrs_quiz.questions.index import AmountBucket, BankIndex, amount_bucket, compatible
 from azrs_quiz.questions.wording import (
     WHEN_QUESTION,
+    amount_text,
     capitalise,
     clause,
     date_phrase,
@@ -64,7 +66,9 @@ class Draft:
     authored: bool
     domain: Domain
     key: Hashable
-    #: Values that are also true answers to this stem (the key among them).
+    #: The key as answers are compared (see :func:`answer_form`).
+    key_form: Hashable
+    #: Every answer that is true for this stem, the key among them, as answers are compared.
     excluded: frozenset[Hashable]
     #: Narrower template stems to fall back on if the prompt is shared with another answer.
     fallbacks: tuple[str, ...] = ()
@@ -108,12 +112,42 @@ def drafts_for(fact: Fact, index: BankIndex) -> Iterator[Draft]:
     return (draft for draft in drafts if draft is not None)
 
 
-def comparable(domain: Domain, value: Hashable) -> Hashable:
-    """The form in which two answers are compared: texts folded, other values as they are."""
-    return normalise(value) if domain.name == "text" and isinstance(value, str) else value
+def display(domain: Domain, value: Hashable, index: BankIndex) -> str:
+    """An answer as the learner reads it: a date, an amount, a name, a clause, a list of parties."""
+    name = domain.name
+    if name == "text":
+        assert isinstance(value, str)
+        return capitalise(clause(value))
+    if name == "person":
+        assert isinstance(value, str)
+        return index.content.people[value].name
+    if name == "place":
+        assert isinstance(value, str)
+        return index.content.places[value].name
+    if name == "parties":
+        assert isinstance(value, frozenset)
+        return join_names([index.party_name(party) for party in value])
+    if name == "date":
+        return str(value)
+    assert isinstance(value, Decimal)
+    bucket: AmountBucket = domain.bucket  # type: ignore[assignment]
+    currency, unit, per = bucket
+    return amount_text(value, currency=currency, unit=unit, per=per, qualifier=domain.qualifier)
+
+
+def answer_form(domain: Domain, value: Hashable, index: BankIndex) -> Hashable:
+    """How two answers are compared: dates by value (precision counts), anything else by its folded text.
+
+    Two people of one name read the same to a learner, so they count as one answer;
+    so do two amounts that read the same.
+    """
+    if domain.name == "date":
+        return value
+    return normalise(display(domain, value, index))
 
 
 def _draft(
+    index: BankIndex,
     fact: Fact,
     angle: str,
     authored: str | None,
@@ -135,7 +169,8 @@ def _draft(
         authored=authored is not None,
         domain=domain,
         key=key,
-        excluded=frozenset({comparable(domain, key), *excluded}),
+        key_form=answer_form(domain, key, index),
+        excluded=frozenset(answer_form(domain, value, index) for value in {key, *excluded}),
         fallbacks=fallbacks if authored is None else (),
         at=at,
     )
@@ -149,7 +184,7 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
         # Any event with the same clause makes its date a true answer too.
         other_dates: set[Hashable] = {other.date for other in namesakes if other.date is not None}
         template = f"{capitalise(what)}. {WHEN_QUESTION[event.date.precision]} did this happen?"
-        yield _draft(event, "when", event.prompts.when, template, Domain("date", event.date.precision), event.date, other_dates)
+        yield _draft(index, event, "when", event.prompts.when, template, Domain("date", event.date.precision), event.date, other_dates)
 
         template = f"Which of these happened {date_phrase(event.date)}?"
         fallbacks: tuple[str, ...] = ()
@@ -158,9 +193,9 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
             if normalise(place_name) not in normalise(what):
                 fallbacks = (f"Which of these happened in {place_name} {date_phrase(event.date)}?",)
         domain = Domain("text", "event-what")
-        yield _draft(event, "what", event.prompts.what, template, domain, what, set(), fallbacks, at=event.date)
+        yield _draft(index, event, "what", event.prompts.what, template, domain, what, set(), fallbacks, at=event.date)
     elif event.prompts.what is not None:
-        yield _draft(event, "what", event.prompts.what, None, Domain("text", "event-what"), what, set())
+        yield _draft(index, event, "what", event.prompts.what, None, Domain("text", "event-what"), what, set())
 
     if event.actor is not None:
         involved: set[Hashable] = {event.actor, *event.people}
@@ -169,14 +204,14 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
             if other.actor is not None:
                 involved.add(other.actor)
         # No template: "who" needs a stem written for the deed.
-        yield _draft(event, "who", event.prompts.who, None, Domain("person", None), event.actor, involved)
+        yield _draft(index, event, "who", event.prompts.who, None, Domain("person", None), event.actor, involved)
 
     if event.place is not None:
         place = index.content.places[event.place]
         places: set[Hashable] = {other.place for other in namesakes if other.place is not None}
         # A template stem must not name the place it asks for.
         template = None if normalise(place.name) in normalise(what) else f"{capitalise(what)}. Where did this happen?"
-        yield _draft(event, "where", event.prompts.where, template, Domain("place", place.kind), event.place, places)
+        yield _draft(index, event, "where", event.prompts.where, template, Domain("place", place.kind), event.place, places)
 
 
 def _person_drafts(person: Person, index: BankIndex) -> Iterator[Draft | None]:
@@ -186,12 +221,12 @@ def _person_drafts(person: Person, index: BankIndex) -> Iterator[Draft | None]:
             normalise(other.role) for other in index.people_by_name[normalise(person.name)] if other.role is not None
         }
         template = f"What role did {person.name} hold?"
-        yield _draft(person, "role", person.prompts.role, template, Domain("text", "role"), clause(person.role), roles)
+        yield _draft(index, person, "role", person.prompts.role, template, Domain("text", "role"), clause(person.role), roles)
     if person.prompts.who is not None:
         holders: set[Hashable] = {other.id for other in index.people_by_name[normalise(person.name)]}
         if person.role is not None:
             holders.update(other.id for other in index.people_by_role[normalise(person.role)])
-        yield _draft(person, "who", person.prompts.who, None, Domain("person", None), person.id, holders)
+        yield _draft(index, person, "who", person.prompts.who, None, Domain("person", None), person.id, holders)
 
 
 def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft | None]:
@@ -224,20 +259,20 @@ def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft 
         else:
             template = f"What did the {agreement.date} {noun} {between} cover?"
     covered: set[Hashable] = {normalise(other.what) for other in same_deal}
-    yield _draft(agreement, "what", agreement.prompts.what, template, Domain("text", "agreement-what"), what, covered)
+    yield _draft(index, agreement, "what", agreement.prompts.what, template, Domain("text", "agreement-what"), what, covered)
 
     if agreement.date is not None:
         other_dates: set[Hashable] = {other.date for other in namesakes if other.date is not None}
         template = f"{WHEN_QUESTION[agreement.date.precision]} was {phrase} {verb}?" if phrase else None
         domain = Domain("date", agreement.date.precision)
-        yield _draft(agreement, "when", agreement.prompts.when, template, domain, agreement.date, other_dates)
+        yield _draft(index, agreement, "when", agreement.prompts.when, template, domain, agreement.date, other_dates)
 
     if len(parties) >= 2:
         other_sets: set[Hashable] = {frozenset(other.parties) for other in namesakes}
         # A template stem must not name a party it asks for.
         template = f"Between which parties was {phrase} {verb}?" if phrase and not names_a_party else None
         domain = Domain("parties", len(parties))
-        yield _draft(agreement, "parties", agreement.prompts.parties, template, domain, parties, other_sets)
+        yield _draft(index, agreement, "parties", agreement.prompts.parties, template, domain, parties, other_sets)
 
     if agreement.value is not None:
         value = agreement.value
@@ -248,7 +283,7 @@ def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft 
         }
         template = f"How much was {phrase} worth?" if phrase and value.currency is not None else None
         domain = Domain("amount", amount_bucket(value), value.qualifier)
-        yield _draft(agreement, "value", agreement.prompts.value, template, domain, value.value, values)
+        yield _draft(index, agreement, "value", agreement.prompts.value, template, domain, value.value, values)
 
 
 def _figure_drafts(figure: Figure, index: BankIndex) -> Iterator[Draft | None]:
@@ -266,7 +301,7 @@ def _figure_drafts(figure: Figure, index: BankIndex) -> Iterator[Draft | None]:
         if amount_bucket(other.amount) == amount_bucket(amount) and _may_coincide(other.date, figure.date)
     }
     domain = Domain("amount", amount_bucket(amount), amount.qualifier)
-    yield _draft(figure, "amount", figure.prompts.amount, template, domain, amount.value, values)
+    yield _draft(index, figure, "amount", figure.prompts.amount, template, domain, amount.value, values)
 
 
 def _may_coincide(first: PartialDate | None, second: PartialDate | None) -> bool:
