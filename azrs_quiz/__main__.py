@@ -1,3 +1,6 @@
+"""``python -m azrs_quiz``: the same command line as ``azrs-quiz``."""
+
 from azrs_quiz.cli.main import main
 
-main(prog_name="azrs-quiz")
+if __name__ == "__main__":
+    main(prog_name="azrs-quiz")

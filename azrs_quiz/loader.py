@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
@@ -220,17 +221,9 @@ class _ContentBuilder:
             # File by file, top to bottom, the way an author fixes them.
             self.problems.sort(key=lambda problem: (str(problem.path), problem.line or 0))
             raise ContentError(self.problems)
-        return Content(
-            packs=tuple(self.packs),
-            sources=self.records["sources"],  # type: ignore[arg-type]
-            places=self.records["places"],  # type: ignore[arg-type]
-            organisations=self.records["organisations"],  # type: ignore[arg-type]
-            people=self.records["people"],  # type: ignore[arg-type]
-            events=self.records["events"],  # type: ignore[arg-type]
-            agreements=self.records["agreements"],  # type: ignore[arg-type]
-            figures=self.records["figures"],  # type: ignore[arg-type]
-            doubts=self.records["doubts"],  # type: ignore[arg-type]
-        )
+        # Read-only views: the content, like its frozen records, cannot be changed by a caller.
+        sections = {section: MappingProxyType(records) for section, records in self.records.items()}
+        return Content(packs=tuple(self.packs), **sections)  # type: ignore[arg-type]
 
     def _check_references(self) -> None:
         sources = self.records["sources"]

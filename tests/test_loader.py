@@ -48,6 +48,11 @@ class TestTinyPack:
         assert tiny_content.topics == ("dates", "people", "agreements")
         assert tiny_content.attribution == "Test data written for azrs_quiz's tests."
 
+    def test_loaded_content_is_read_only(self, tiny_content: Content) -> None:
+        with pytest.raises(TypeError):
+            tiny_content.events["another"] = tiny_content.events["state-visit"]  # type: ignore[index]
+        assert len(tiny_content.events) == 3
+
     def test_a_path_may_be_given_as_text(self) -> None:
         assert load_content(str(TINY_PACK)).counts()["events"] == 3
 
