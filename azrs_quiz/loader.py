@@ -65,6 +65,8 @@ def load_content(path: str | Path | None = None) -> Content:
         raise ContentError([ContentProblem(root, None, "pack", f"no content pack here (no {PACK_FILE})")])
     with _garbage_collection_paused():
         builder = _ContentBuilder()
+        if pack_dirs != [root]:
+            builder.problems.extend(_left_out(root))
         for pack_dir in pack_dirs:
             builder.add_pack(pack_dir)
         return builder.finish()
@@ -85,6 +87,24 @@ def _garbage_collection_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _left_out(root: Path) -> list[ContentProblem]:
+    """YAML in a folder of packs that no pack holds: it would silently not be read."""
+    problems = []
+    try:
+        for child in sorted(root.iterdir()):
+            if child.name.startswith(".") or (child / PACK_FILE).exists():
+                continue
+            if child.suffix in _YAML_SUFFIXES and child.is_file():
+                message = f"is not in a pack, so it is not read (a pack is a folder with {PACK_FILE})"
+                problems.append(ContentProblem(child, 1, "file", message))
+            elif child.is_dir() and _content_files(child):
+                message = f"has YAML files but no {PACK_FILE}, so none of them is read"
+                problems.append(ContentProblem(child, None, "pack", message))
+    except OSError as error:
+        problems.append(ContentProblem(root, None, "folder", f"cannot be read: {error.strerror or error}"))
+    return problems
 
 
 def _content_files(folder: Path) -> list[Path]:

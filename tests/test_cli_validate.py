@@ -217,6 +217,22 @@ def test_a_folder_of_packs_is_checked_as_one_body_of_content(runner: CliRunner, 
     assert result.stdout.startswith("OK: 2 packs, 9 facts (4 events, ")
 
 
+def test_yaml_that_no_pack_holds_is_reported(runner: CliRunner, tmp_path: Path) -> None:
+    shutil.copytree(TINY_PACK, tmp_path / "tiny")
+    (tmp_path / "stray.yaml").write_text("events: []\n", encoding="utf-8")
+    (tmp_path / "new-pack" / "facts").mkdir(parents=True)
+    (tmp_path / "new-pack" / "facts" / "events.yaml").write_text("events: []\n", encoding="utf-8")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("not content\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.replace(f"{tmp_path}/", "").splitlines() == [
+        "new-pack: pack: has YAML files but no pack.yaml, so none of them is read",
+        "stray.yaml:1: file: is not in a pack, so it is not read (a pack is a folder with pack.yaml)",
+        "2 problems found",
+    ]
+
+
 def test_ids_and_pack_ids_must_be_unique_across_packs(runner: CliRunner, tmp_path: Path) -> None:
     shutil.copytree(TINY_PACK, tmp_path / "a")
     shutil.copytree(TINY_PACK, tmp_path / "b")
