@@ -38,10 +38,11 @@ def write_synthetic_pack(directory: Path, facts: int, seed: int = 0) -> Path:
     rng = random.Random(seed)
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    countries = _unique_names(rng, 24)
-    cities = [(name, countries[index % len(countries)]) for index, name in enumerate(_unique_names(rng, 160, offset=100))]
-    sites = [(f"{name} Park", countries[index % len(countries)]) for index, name in enumerate(_unique_names(rng, 40, offset=400))]
-    companies = [f"{name} Holdings" for name in _unique_names(rng, 30, offset=600)]
+    taken: set[str] = set()
+    countries = _unique_names(rng, 24, taken)
+    cities = [(name, countries[index % len(countries)]) for index, name in enumerate(_unique_names(rng, 160, taken))]
+    sites = [(f"{name} Park", countries[index % len(countries)]) for index, name in enumerate(_unique_names(rng, 40, taken))]
+    companies = [f"{name} Holdings" for name in _unique_names(rng, 30, taken)]
 
     places = [{"id": _slug("country", name), "name": name, "kind": "country"} for name in countries]
     places += [
@@ -83,13 +84,13 @@ def write_synthetic_pack(directory: Path, facts: int, seed: int = 0) -> Path:
     return directory
 
 
-def _unique_names(rng: random.Random, count: int, offset: int = 0) -> list[str]:
+def _unique_names(rng: random.Random, count: int, taken: set[str]) -> list[str]:
+    """``count`` made-up names, none of them in ``taken`` (which then holds them too)."""
     names: list[str] = []
-    seen: set[str] = set()
     while len(names) < count:
         name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
-        if name not in seen:
-            seen.add(name)
+        if name not in taken:
+            taken.add(name)
             names.append(name)
     return names
 

@@ -197,7 +197,7 @@ def test_every_question_has_one_true_option_among_distinct_options(content: Cont
         assert 3 <= len(question.options) <= 4
         assert len({normalise(option) for option in question.options}) == len(question.options), question
         assert 0 <= question.answer < len(question.options)
-        if question.correct_option.startswith("over "):
+        if question.correct_option.startswith("Over "):
             # "over $300 million" makes "over $150 million" true too: only larger amounts may stand beside it.
             assert question.answer == 0, question
         truths, is_true = true_answers(content, question)

@@ -132,7 +132,7 @@ def display(domain: Domain, value: Hashable, index: BankIndex) -> str:
     assert isinstance(value, Decimal)
     bucket: AmountBucket = domain.bucket  # type: ignore[assignment]
     currency, unit, per = bucket
-    return amount_text(value, currency=currency, unit=unit, per=per, qualifier=domain.qualifier)
+    return capitalise(amount_text(value, currency=currency, unit=unit, per=per, qualifier=domain.qualifier))
 
 
 def answer_form(domain: Domain, value: Hashable, index: BankIndex) -> Hashable:
