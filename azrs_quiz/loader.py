@@ -89,6 +89,17 @@ def _garbage_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: The sections a reference of each kind may point into.
+_SECTIONS_OF_KIND: dict[str, tuple[str, ...]] = {
+    "source": ("sources",),
+    "person": ("people",),
+    "place": ("places",),
+    "organisation": ("organisations",),
+    "place or organisation": ("places", "organisations"),
+    "country": ("places",),
+}
+
+
 def _left_out(root: Path) -> list[ContentProblem]:
     """YAML in a folder of packs that no pack holds: it would silently not be read."""
     problems = []
@@ -142,6 +153,9 @@ class _ContentBuilder:
         self.pack_origins: dict[str, _Origin] = {}
         self.records: dict[str, dict[str, BaseModel]] = {section: {} for section in SECTIONS}
         self.origins: dict[str, _Origin] = {}
+        #: Ids of records that failed validation, by section: already reported, so
+        #: references to them are not reported again as unknown.
+        self.failed: dict[str, str] = {}
 
     def add_pack(self, pack_dir: Path) -> None:
         self._read_meta(pack_dir / PACK_FILE)
@@ -221,6 +235,8 @@ class _ContentBuilder:
         try:
             return model.model_validate(entry)
         except ValidationError as error:
+            if isinstance(entry.get("id"), str) and prefix:
+                self.failed.setdefault(entry["id"], prefix.split("[")[0])
             for detail in error.errors():
                 self.problems.append(_problem_from_pydantic(detail, model, entry, origin, prefix))
             return None
@@ -281,8 +297,9 @@ class _ContentBuilder:
         known: Mapping[str, object],
         kind: str,
     ) -> None:
+        wanted = _SECTIONS_OF_KIND[kind]
         for position, ref in enumerate(ids):
-            if ref is None or ref in known:
+            if ref is None or ref in known or self.failed.get(ref) in wanted:
                 continue
             deeper: tuple[str | int, ...] = (field,) if field in ("actor", "place", "country") else (field, position)
             where = f"{label}.{field}" if len(deeper) == 1 else f"{label}.{field}[{position}]"
@@ -294,6 +311,8 @@ class _ContentBuilder:
                 other = records[ref]
                 what = f"a {other.kind}" if isinstance(other, Place) else f"one of the {section}"
                 return f"'{ref}' is {what}, not a {kind}"
+        if ref in self.failed:
+            return f"'{ref}' is one of the {self.failed[ref]}, not a {kind}"
         suggestion = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
         hint = f"; did you mean '{suggestion[0]}'?" if suggestion else ""
         return f"unknown {kind} '{ref}'{hint}"

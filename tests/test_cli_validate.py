@@ -114,6 +114,11 @@ EXPECTED: dict[str, list[str]] = {
         "facts.yaml:31: agreements[1]: prompts.value is given but 'value' is missing; prompts.parties is given but there are fewer than two 'parties'",
         "4 problems found",
     ],
+    "reference-to-an-invalid-record": [
+        "facts.yaml:5: sources[0].date: February 2011 has only 28 days (got '2011-02-30')",
+        "facts.yaml:12: events[0].people[0]: 'ref-1' is one of the sources, not a person",
+        "2 problems found",
+    ],
     "section-not-list": [
         "facts.yaml:1: sources: must be a list of records, each starting with '- ' (got a mapping)",
         "facts.yaml:4: people: must be a list of records, each starting with '- ' (got nothing)",
