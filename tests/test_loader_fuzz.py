@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from azrs_quiz.content import Content
 from azrs_quiz.errors import ContentError
 from azrs_quiz.loader import load_content
-from azrs_quiz.models import SECTIONS, Event, Source
+from azrs_quiz.models import SECTIONS, Event, Figure, Source
 
 PACK_YAML = "id: fuzz\ntitle: Fuzz\nlicence: CC-BY-SA-4.0\nattribution: Test data.\n"
 # AZRS_FUZZ_EXAMPLES=5000 for a long hunt; the default keeps the suite fast.
@@ -140,7 +140,26 @@ def valid_packs(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
         }
         for event_id in event_ids
     ]
-    return {"sources": sources, "events": events}
+    figures = [
+        {
+            "id": figure_id,
+            "topic": "agreements",
+            "what": draw(TEXTS),
+            "amount": draw(AMOUNTS),
+            "explanation": draw(TEXTS),
+            "sources": [draw(st.sampled_from(source_ids))],
+        }
+        for figure_id in draw(st.lists(SLUGS.map(lambda slug: f"figure-{slug}"), max_size=4, unique=True))
+    ]
+    return {"sources": sources, "events": events, "figures": figures}
+
+
+AMOUNTS = st.fixed_dictionaries(
+    {"value": st.integers(1, 10**15) | st.floats(0.01, 1e12, allow_nan=False, allow_infinity=False)},
+    optional={"qualifier": st.sampled_from(["exact", "about", "over", "rumoured"]), "per": st.just("year")},
+).flatmap(
+    lambda amount: st.sampled_from([{**amount, "currency": "EUR"}, {**amount, "unit": "howitzers"}])
+)
 
 
 @FUZZ
@@ -150,6 +169,7 @@ def test_valid_records_round_trip(data: dict[str, list[dict[str, Any]]]) -> None
         content = load_content(pack)
     assert list(content.sources.values()) == [Source.model_validate(source) for source in data["sources"]]
     assert list(content.events.values()) == [Event.model_validate(event) for event in data["events"]]
+    assert list(content.figures.values()) == [Figure.model_validate(figure) for figure in data["figures"]]
     for event in data["events"]:
         loaded = content.events[event["id"]]
         assert loaded.date is not None
