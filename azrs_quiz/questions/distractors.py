@@ -18,9 +18,9 @@ from functools import lru_cache
 from typing import TypeVar
 
 from azrs_quiz.dates import PartialDate
-from azrs_quiz.questions.index import AmountBucket, BankIndex, compatible, role_class
+from azrs_quiz.questions.index import BankIndex, compatible, role_class
 from azrs_quiz.questions.stems import Draft, display
-from azrs_quiz.questions.wording import amount_text, capitalise, clause, join_names, normalise
+from azrs_quiz.questions.wording import normalise
 
 T = TypeVar("T")
 
@@ -91,6 +91,7 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
         role = role_class(person.role) if person.role is not None else None
         tiers = [
             index.people_by_country_class.get((person.country, role), []) if role else [],
+            index.office_holders_by_country.get(person.country, []),
             index.people_by_country.get(person.country, []),
             index.people_by_class.get(role, []) if role else [],
             index.people,

@@ -86,6 +86,8 @@ class BankIndex:
         self.offices: list[str] = []
         self.office_countries: list[str] = []
         self.people_by_class: dict[str, list[str]] = defaultdict(list)
+        #: People whose role is an office of a country ("Foreign Minister of Serbia"), by their country.
+        self.office_holders_by_country: dict[str | None, list[str]] = defaultdict(list)
         self.places_by_kind_country: dict[tuple[str, str | None], list[str]] = defaultdict(list)
         self.party_sets: dict[int, list[frozenset[str]]] = defaultdict(list)
         self.parties_by_kind: dict[str, list[str]] = defaultdict(list)
@@ -170,17 +172,18 @@ class BankIndex:
             self.amounts[bucket] = SortedValues(list(ordered_numbers), list(ordered_numbers))
 
     def _split_roles(self) -> None:
-        countries = sorted((place.name for place in self.content.places.values() if place.kind == "country"), key=len)
+        countries = {place.name for place in self.content.places.values() if place.kind == "country"}
         for role in self.roles:
-            for country in reversed(countries):  # longest first: "North Macedonia" before "Macedonia"
-                office, of, rest = role.rpartition(" of ")
-                if of and rest == country and office:
-                    self.role_parts[role] = (office, country)
-                    if office not in self.offices:
-                        self.offices.append(office)
-                    if country not in self.office_countries:
-                        self.office_countries.append(country)
-                    break
+            office, of, country = role.rpartition(" of ")
+            if of and office and country in countries:
+                self.role_parts[role] = (office, country)
+                if office not in self.offices:
+                    self.offices.append(office)
+                if country not in self.office_countries:
+                    self.office_countries.append(country)
+        for person in self.content.people.values():
+            if person.role is not None and person.role in self.role_parts:
+                self.office_holders_by_country[person.country].append(person.id)
 
     def party_kind(self, party: str) -> str:
         """The bucket of a party: ``place:country``, ``organisation:company``..."""
