@@ -63,7 +63,6 @@ class BankIndex:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.events_by_what: dict[str, list[Event]] = defaultdict(list)
-        self.events_by_year: dict[int, list[Event]] = defaultdict(list)
         #: Clauses of dated events by year, as written, for "nearby" distractors.
         self.event_whats_by_year: dict[int, list[str]] = defaultdict(list)
         self.agreements_by_what: dict[str, list[Agreement]] = defaultdict(list)
@@ -108,7 +107,6 @@ class BankIndex:
             what = normalise(event.what)
             self.events_by_what[what].append(event)
             if event.date is not None:
-                self.events_by_year[event.date.year].append(event)
                 self.event_whats_by_year[event.date.year].append(event.what)
                 dates[event.date.precision].add(event.date)
                 if what not in seen_whats:
