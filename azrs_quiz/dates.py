@@ -45,7 +45,9 @@ class PartialDate(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _from_content_form(cls, value: Any) -> Any:
-        if isinstance(value, bool) or isinstance(value, float):
+        if isinstance(value, bool):
+            raise ValueError("a date must be a year, 'YYYY-MM' or YYYY-MM-DD, not true/false")
+        if isinstance(value, float):
             raise ValueError(f"a date must be a year, 'YYYY-MM' or YYYY-MM-DD, not {value!r}")
         if isinstance(value, int):
             return {"year": value}

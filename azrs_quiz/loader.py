@@ -338,13 +338,36 @@ def _problem_from_pydantic(
         message = "must not be empty"
     elif error_type == "string_pattern_mismatch":
         message = PATTERN_HINTS.get(str(detail.get("ctx", {}).get("pattern")), message)
+    elif error_type == "literal_error":
+        message = f"must be {detail.get('ctx', {}).get('expected', 'one of the allowed values')}"
+    elif error_type == "too_short" and detail.get("ctx", {}).get("min_length") == 1:
+        message = "must list at least one id"
+    elif error_type in _PLAIN_MESSAGES:
+        message = _PLAIN_MESSAGES[error_type]
     elif message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")
     if error_type not in ("missing", "extra_forbidden", "value_error", "string_too_short") and "input" in detail:
         message += f" (got {_describe(got)})"
     elif error_type == "value_error" and not isinstance(got, (dict, list)) and _describe(got) not in message:
         message += f" (got {_describe(got)})"
+    if error_type == "string_type" and isinstance(got, (bool, int, float)):
+        message += "; put it in quotes to make it text"
     return origin.problem(field, message, deeper=location)
+
+
+#: Pydantic's wording for common mistakes, said the way a content author thinks of them.
+_PLAIN_MESSAGES: dict[str, str] = {
+    "string_type": "must be text",
+    "list_type": "must be a list, such as [first-id, second-id]",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "model_type": "must be a mapping of fields",
+    "dict_type": "must be a mapping of fields",
+    "decimal_type": "must be a number",
+    "decimal_parsing": "must be a number, written without thousands separators",
+    "finite_number": "must be a finite number",
+}
 
 
 def _describe(value: object) -> str:
@@ -353,6 +376,8 @@ def _describe(value: object) -> str:
         return "a mapping"
     if isinstance(value, (list, tuple)):
         return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     try:
         text = repr(value)
     except ValueError:  # an integer too long for Python to print

@@ -24,9 +24,9 @@ EXPECTED: dict[str, list[str]] = {
         "facts.yaml:15: figures[1].amount: give exactly one of 'currency' (money) or 'unit' (anything else)",
         "facts.yaml:21: figures[2].amount.value: Input should be greater than 0 (got -5)",
         "facts.yaml:27: figures[3].amount.currency: must be a three-letter ISO 4217 currency code in capitals, like 'EUR' or 'USD' (got 'euro')",
-        "facts.yaml:33: figures[4].amount.value: Input should be a finite number (got inf)",
-        "facts.yaml:39: figures[5].amount.value: Input should be a valid decimal (got '1,000')",
-        "facts.yaml:45: figures[6].amount.qualifier: Input should be 'exact', 'about', 'over' or 'rumoured' (got 'roughly')",
+        "facts.yaml:33: figures[4].amount.value: must be a finite number (got inf)",
+        "facts.yaml:39: figures[5].amount.value: must be a number, written without thousands separators (got '1,000')",
+        "facts.yaml:45: figures[6].amount.qualifier: must be 'exact', 'about', 'over' or 'rumoured' (got 'roughly')",
         "7 problems found",
     ],
     "bad-ids": [
@@ -88,7 +88,7 @@ EXPECTED: dict[str, list[str]] = {
         "facts.yaml:16: sources[4].date: '21 August 1997' is not a date: write 1944, '2011-02' or 2011-02-21",
         "facts.yaml:19: sources[5].date: '2011-02-21T10:00:00' is not a date: write 1944, '2011-02' or 2011-02-21",
         "facts.yaml:22: sources[6].date.year: Input should be greater than or equal to 1 (got 0)",
-        "facts.yaml:25: sources[7].date: a date must be a year, 'YYYY-MM' or YYYY-MM-DD, not True",
+        "facts.yaml:25: sources[7].date: a date must be a year, 'YYYY-MM' or YYYY-MM-DD, not true/false",
         "7 problems found",
     ],
     "not-utf8": [
@@ -141,11 +141,11 @@ EXPECTED: dict[str, list[str]] = {
         "1 problem found",
     ],
     "wrong-type": [
-        "facts.yaml:3: sources[0].number: Input should be a valid integer (got '1')",
-        "facts.yaml:4: sources[0].title: Input should be a valid string (got 1984)",
-        "facts.yaml:6: sources[1].number: Input should be a valid integer (got True)",
-        "facts.yaml:12: events[0].what: Input should be a valid string (got a list)",
-        "facts.yaml:14: events[0].sources: Input should be a valid list (got 'ref-1')",
+        "facts.yaml:3: sources[0].number: must be a whole number (got '1')",
+        "facts.yaml:4: sources[0].title: must be text (got 1984); put it in quotes to make it text",
+        "facts.yaml:6: sources[1].number: must be a whole number (got true)",
+        "facts.yaml:12: events[0].what: must be text (got a list)",
+        "facts.yaml:14: events[0].sources: must be a list, such as [first-id, second-id] (got 'ref-1')",
         "5 problems found",
     ],
     "yaml-syntax": [

@@ -86,7 +86,7 @@ class TestErrors:
         with pytest.raises(ContentError) as caught:
             load_content(folder)
         first = caught.value.problems[0]
-        assert first == ContentProblem(folder / "facts.yaml", 3, "sources[0].number", "Input should be a valid integer (got '1')")
+        assert first == ContentProblem(folder / "facts.yaml", 3, "sources[0].number", "must be a whole number (got '1')")
         message = str(caught.value)
         assert message.splitlines()[-1] == "5 problems found"
         assert message.count("\n") == 5
