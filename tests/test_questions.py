@@ -154,3 +154,14 @@ def test_count_below_one_is_an_error(tiny_content: Content) -> None:
     with pytest.raises(InvalidCount) as raised:
         build_quiz(tiny_content, count=0)
     assert str(raised.value) == "count must be at least 1 (got 0)"
+
+
+def test_a_single_topic_may_be_given_as_a_string(tiny_content: Content) -> None:
+    quiz = build_quiz(tiny_content, topics="dates", count=3, seed=5)
+    assert quiz.topics == ("dates",)
+    assert {question.topic for question in quiz.questions} == {"dates"}
+
+
+def test_three_option_questions_still_spread_the_key(tiny_content: Content) -> None:
+    positions = {question.answer for question in question_bank(tiny_content, options=3)}
+    assert positions == {0, 1, 2}

@@ -57,7 +57,7 @@ def _build(content: Content, options: int) -> list[Question]:
     questions: list[Question] = []
     for draft in unambiguous(drafts):
         seed = stable_seed(draft.id)
-        chosen = choose_options(draft, index, random.Random(seed), size=options, position=seed % options)
+        chosen = choose_options(draft, index, random.Random(seed), size=options, placement=seed)
         if chosen is None:
             continue
         fact = draft.fact

@@ -38,19 +38,19 @@ class Options:
     answer: int
 
 
-def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: int, position: int) -> Options | None:
+def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: int, placement: int) -> Options | None:
     """Options for ``draft``: ``size`` of them when the content allows, at least three.
 
-    ``position`` is where the key should land (0-based); ordered options honour it
-    as far as values exist on each side of the key. ``None`` when fewer than two
-    fair distractors exist.
+    The key lands at position ``placement % len(options)`` (0-based); ordered options
+    honour it as far as values exist on each side of the key. ``None`` when fewer than
+    two fair distractors exist.
     """
     wanted = size - 1
     name = draft.domain.name
     if name == "date":
-        return _ordered(draft, index, rng, wanted, position, _date_candidates)
+        return _ordered(draft, index, rng, wanted, placement, _date_candidates)
     if name == "amount":
-        return _ordered(draft, index, rng, wanted, position, _amount_candidates)
+        return _ordered(draft, index, rng, wanted, placement, _amount_candidates)
     key_text = display(draft.domain, draft.key, index)
     seen = {normalise(key_text), *draft.excluded}
     distractors: list[str] = []
@@ -67,7 +67,7 @@ def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: 
     if len(distractors) < 2:
         return None
     rng.shuffle(distractors)
-    answer = min(position, len(distractors))
+    answer = placement % (len(distractors) + 1)
     texts = distractors[:answer] + [key_text] + distractors[answer:]
     return Options(tuple(texts), answer)
 
@@ -214,7 +214,7 @@ Candidates = Callable[[Draft, BankIndex, random.Random], tuple[list[Hashable], l
 
 
 def _ordered(
-    draft: Draft, index: BankIndex, rng: random.Random, wanted: int, position: int, candidates: Candidates
+    draft: Draft, index: BankIndex, rng: random.Random, wanted: int, placement: int, candidates: Candidates
 ) -> Options | None:
     below, above = candidates(draft, index, rng)
     key_text = display(draft.domain, draft.key, index)
@@ -231,11 +231,12 @@ def _ordered(
                 break
         usable.append(kept)
     low, high = usable
-    below_count = min(position, len(low))
-    above_count = min(wanted - below_count, len(high))
-    below_count = min(wanted - above_count, len(low))
-    if below_count + above_count < 2:
+    distractors = min(wanted, len(low) + len(high))
+    if distractors < 2:
         return None
+    below_count = min(placement % (distractors + 1), len(low))
+    above_count = min(distractors - below_count, len(high))
+    below_count = distractors - above_count
     chosen = sorted([*low[:below_count], (draft.key, key_text), *high[:above_count]], key=lambda pair: _order(pair[0]))
     return Options(tuple(text for _, text in chosen), below_count)
 

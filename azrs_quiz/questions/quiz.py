@@ -45,10 +45,16 @@ def build_quiz(
 
 
 def select_topics(bank: Sequence[Question], topics: Iterable[str] | None) -> tuple[Topic, ...]:
-    """The topics asked for, checked against those the bank has questions on."""
+    """The topics asked for (one name or several), checked against those the bank has questions on.
+
+    ``None`` or no names means every topic the bank has. Raises
+    :class:`~azrs_quiz.errors.UnknownTopic`, naming the available topics, for any other.
+    """
     available = tuple(topic for topic in TOPICS if any(question.topic == topic for question in bank))
     if topics is None:
         return available
+    if isinstance(topics, str):
+        topics = [topics]
     asked = list(dict.fromkeys(topic.lower() for topic in topics))
     if not asked:
         return available
