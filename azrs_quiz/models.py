@@ -17,12 +17,14 @@ from azrs_quiz.dates import DATE_JSON_SCHEMA, PartialDate
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+URL_PATTERN = r"^https?://\S+$"
 
 #: What each pattern means, for error messages an author can act on.
 PATTERN_HINTS: dict[str, str] = {
     SLUG_PATTERN: "must be an id of lower-case letters and digits joined by single hyphens, like 'embassy-opened'",
     CURRENCY_PATTERN: "must be a three-letter ISO 4217 currency code in capitals, like 'EUR' or 'USD'",
     LANGUAGE_PATTERN: "must be a language tag, like 'en' or 'sr-Latn'",
+    URL_PATTERN: "must be a web address starting with http:// or https://, without spaces",
 }
 
 #: A stable, human-readable identifier: lower-case words joined by hyphens.
@@ -30,6 +32,7 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=120)]
 Date = Annotated[PartialDate, WithJsonSchema(DATE_JSON_SCHEMA)]
 #: Text that must not be empty (surrounding whitespace is stripped first).
 Text = Annotated[str, Field(min_length=1)]
+Url = Annotated[str, Field(pattern=URL_PATTERN)]
 
 _AMOUNT_JSON_SCHEMA: dict[str, Any] = {
     "description": "A positive number: 300000000, 1.5, or as text '1.5'.",
@@ -56,7 +59,7 @@ class PackMeta(_Record):
     language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] = "en"
     licence: Text
     attribution: Text = Field(description="Credit to show wherever the content is shown.")
-    source_url: Text | None = None
+    source_url: Url | None = None
     description: Text | None = None
 
 
@@ -70,7 +73,7 @@ class Source(_Record):
     publisher: Text | None = None
     date: Date | None = None
     retrieved: Date | None = None
-    url: Text | None = None
+    url: Url | None = None
     language: Text | None = None
     pages: Text | None = None
     note: Text | None = Field(default=None, description="A doubt or clarification about this source.")

@@ -129,6 +129,13 @@ def test_dates_keep_their_precision_in_records() -> None:
     ]
 
 
+def test_urls_are_web_addresses() -> None:
+    assert _errors(Source, {**MINIMAL[Source], "url": "https://www.rusi.org/explore-our-research"}) == []
+    for wrong in ("www.rusi.org", "ftp://x.org/a", "https://x.org/a b", ""):
+        assert len(_errors(Source, {**MINIMAL[Source], "url": wrong})) == 1, wrong
+    assert len(_errors(PackMeta, {**MINIMAL[PackMeta], "source_url": "en.wikipedia.org"})) == 1
+
+
 def test_source_numbers_are_whole_positive_numbers_never_text_or_booleans() -> None:
     assert Source.model_validate({**MINIMAL[Source], "number": 13}).number == 13
     for wrong in ("13", True, 0, 1.5):
