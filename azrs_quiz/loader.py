@@ -22,7 +22,17 @@ from pydantic import BaseModel, ValidationError
 
 from azrs_quiz.content import Content
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
-from azrs_quiz.models import PATTERN_HINTS, SECTIONS, Agreement, Event, Organisation, PackMeta, Person, Place
+from azrs_quiz.models import (
+    PATTERN_HINTS,
+    SECTIONS,
+    Agreement,
+    Event,
+    Organisation,
+    PackMeta,
+    Person,
+    Place,
+    Source,
+)
 from azrs_quiz.yamlfile import YamlDocument, key_label, read_yaml
 
 PACK_FILE = "pack.yaml"
@@ -156,9 +166,12 @@ class _ContentBuilder:
         #: Ids of records that failed validation, by section: already reported, so
         #: references to them are not reported again as unknown.
         self.failed: dict[str, str] = {}
+        #: The sources of the current pack by reference number: a pack cites one article's list.
+        self.reference_numbers: dict[int, tuple[str, _Origin]] = {}
 
     def add_pack(self, pack_dir: Path) -> None:
         self._read_meta(pack_dir / PACK_FILE)
+        self.reference_numbers = {}
         try:
             files = _content_files(pack_dir)
         except OSError as error:
@@ -250,6 +263,18 @@ class _ContentBuilder:
             return
         self.origins[record_id] = origin
         self.records[section][record_id] = record
+        if isinstance(record, Source) and record.number is not None:
+            self._check_reference_number(record, origin, label)
+
+    def _check_reference_number(self, source: Source, origin: _Origin, label: str) -> None:
+        assert source.number is not None
+        first = self.reference_numbers.get(source.number)
+        if first is None:
+            self.reference_numbers[source.number] = (source.id, origin)
+            return
+        first_id, first_origin = first
+        message = f"reference number {source.number} is also given to '{first_id}' (at {first_origin.where()})"
+        self.problems.append(origin.problem(f"{label}.number", message, deeper=("number",)))
 
     def finish(self) -> Content:
         self._check_references()

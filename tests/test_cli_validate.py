@@ -59,6 +59,10 @@ EXPECTED: dict[str, list[str]] = {
         "b.yaml:5: places[1].id: duplicate id 'ref-1' (first defined at a.yaml:2)",
         "1 problem found",
     ],
+    "duplicate-reference-number": [
+        "sources.yaml:9: sources[2].number: reference number 1 is also given to 'ref-1' (at sources.yaml:2)",
+        "1 problem found",
+    ],
     "duplicate-keys": [
         "facts.yaml:12: events[0].date: duplicate key in the same mapping (the earlier value would be lost)",
         "1 problem found",
@@ -236,6 +240,17 @@ def test_yaml_that_no_pack_holds_is_reported(runner: CliRunner, tmp_path: Path) 
         "stray.yaml:1: file: is not in a pack, so it is not read (a pack is a folder with pack.yaml)",
         "2 problems found",
     ]
+
+
+def test_each_pack_numbers_its_own_references(runner: CliRunner, tmp_path: Path) -> None:
+    # Two packs citing two articles may both have a reference 1.
+    shutil.copytree(TINY_PACK, tmp_path / "tiny")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "pack.yaml").write_text("id: other\ntitle: T\nlicence: L\nattribution: A\n", encoding="utf-8")
+    (other / "sources.yaml").write_text("sources:\n  - id: other-1\n    number: 1\n    title: T\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 0, result.output
 
 
 def test_ids_and_pack_ids_must_be_unique_across_packs(runner: CliRunner, tmp_path: Path) -> None:
