@@ -190,11 +190,11 @@ def true_answers(content: Content, question: Question) -> tuple[set[str], Callab
     raise AssertionError(f"unexpected question {question.id}")
 
 
-@given(contents())
+@given(contents(), st.integers(3, 5))
 @settings(parent=ENGINE)
-def test_every_question_has_one_true_option_among_distinct_options(content: Content) -> None:
-    for question in question_bank(content):
-        assert 3 <= len(question.options) <= 4
+def test_every_question_has_one_true_option_among_distinct_options(content: Content, options: int) -> None:
+    for question in question_bank(content, options=options):
+        assert 3 <= len(question.options) <= options
         assert len({normalise(option) for option in question.options}) == len(question.options), question
         assert 0 <= question.answer < len(question.options)
         if question.correct_option.startswith("Over "):
