@@ -63,7 +63,7 @@ def contents(draw: st.DrawFn) -> Content:
     for number in range(draw(st.integers(0, 6))):
         name = draw(st.sampled_from(NAMES))
         country = draw(st.sampled_from(sorted(COUNTRIES)))
-        role = maybe(draw, st.sampled_from(OFFICES).map(lambda office, c=country: f"{office} of {COUNTRIES[c]}"))
+        role = maybe(draw, st.sampled_from([f"{office} of {COUNTRIES[country]}" for office in OFFICES]))
         prompts: dict[str, str] = {}
         if role is not None and draw(st.booleans()):
             prompts["role"] = f"What office did person {number} hold at the summit?"
@@ -110,7 +110,7 @@ def contents(draw: st.DrawFn) -> Content:
     for number in range(draw(st.integers(0, 4))):
         date = maybe(draw, dates())
         money = draw(st.booleans())
-        amount = {"value": draw(st.sampled_from([31, 69, 100, 400])) * 10**6}
+        amount: dict[str, Any] = {"value": draw(st.sampled_from([31, 69, 100, 400])) * 10**6}
         amount |= {"currency": "USD"} if money else {"unit": "cubic metres", "per": "year"}
         record = {
             "id": f"figure-{number}", "topic": "agreements", "what": draw(st.sampled_from(FIGURE_WHATS)),
@@ -166,21 +166,21 @@ def true_answers(content: Content, question: Question) -> tuple[set[str], Callab
             return {normalise(person.name) for person in content.people.values()
                     if person.name == fact.name or (fact.role and person.role == fact.role)}, None
     if isinstance(fact, Agreement):
-        namesakes = [other for other in content.agreements.values() if normalise(other.what) == normalise(fact.what)]
+        deals = [other for other in content.agreements.values() if normalise(other.what) == normalise(fact.what)]
         if angle == "what":
             return {normalise(other.what) for other in content.agreements.values()
                     if other.kind == fact.kind and set(other.parties) == set(fact.parties)
                     and (fact.date is None or other.date is None or compatible(other.date, fact.date))}, None
         if angle == "when":
-            dates_true = [other.date for other in namesakes if other.date is not None]
+            dates_true = [other.date for other in deals if other.date is not None]
             return set(), lambda text: any(compatible(parse_date(text), date) for date in dates_true)
         if angle == "parties":
-            return {normalise(join_names([COUNTRIES[party] for party in other.parties])) for other in namesakes}, None
+            return {normalise(join_names([COUNTRIES[party] for party in other.parties])) for other in deals}, None
         if angle == "value":
             assert fact.value is not None
             return {normalise(amount_text(other.value.value, currency=other.value.currency, unit=None, per=None,
                                           qualifier=fact.value.qualifier))
-                    for other in namesakes if other.value is not None and other.value.currency == fact.value.currency}, None
+                    for other in deals if other.value is not None and other.value.currency == fact.value.currency}, None
     if isinstance(fact, Figure) and angle == "amount":
         return {normalise(amount_text(other.amount.value, currency=other.amount.currency, unit=other.amount.unit,
                                       per=other.amount.per, qualifier=fact.amount.qualifier))
