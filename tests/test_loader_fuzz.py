@@ -124,9 +124,10 @@ DATES = DAYS.map(lambda day: day.isoformat()) | DAYS.map(lambda day: f"{day.year
 def valid_packs(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
     source_ids = draw(st.lists(SLUGS, min_size=1, max_size=4, unique=True))
     event_ids = draw(st.lists(SLUGS.map(lambda slug: f"event-{slug}"), max_size=6, unique=True))
+    numbers = draw(st.lists(st.integers(1, 500), min_size=len(source_ids), max_size=len(source_ids), unique=True))
     sources = [
-        {"id": source_id, "title": draw(TEXTS), "number": draw(st.integers(1, 500)), "date": draw(DATES)}
-        for source_id in source_ids
+        {"id": source_id, "title": draw(TEXTS), "number": number, "date": draw(DATES)}
+        for source_id, number in zip(source_ids, numbers)
     ]
     events = [
         {
