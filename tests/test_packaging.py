@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 import tarfile
@@ -43,12 +44,12 @@ def unpacked(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-def _run_from_elsewhere(unpacked: Path, cwd: Path, code: str) -> subprocess.CompletedProcess[str]:
-    # -I: no PYTHONPATH, no current folder, no user site; the unpacked wheel goes first,
-    # so the checkout (on the path through the editable install) cannot be what runs.
-    bootstrap = f"import sys; sys.path.insert(0, {str(unpacked)!r}); " + code
+def _run_from_elsewhere(unpacked: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # PYTHONPATH puts the unpacked wheel before site-packages, where the editable install
+    # points at the checkout; -s drops the user site; cwd is another folder.
+    environment = {**os.environ, "PYTHONPATH": str(unpacked)}
     return subprocess.run(
-        [sys.executable, "-I", "-c", bootstrap], cwd=cwd, capture_output=True, text=True, timeout=60
+        [sys.executable, "-s", *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=60
     )
 
 
@@ -73,27 +74,21 @@ def test_the_wheel_declares_the_console_script(wheel: Path) -> None:
 
 
 def test_the_unpacked_wheel_finds_its_bundled_content_from_any_folder(unpacked: Path, tmp_path: Path) -> None:
-    result = _run_from_elsewhere(
-        unpacked, tmp_path,
-        "import azrs_quiz, azrs_quiz.loader as loader; print(azrs_quiz.__file__); print(loader.bundled_content_path())",
-    )
+    code = "import azrs_quiz, azrs_quiz.loader as loader; print(azrs_quiz.__file__); print(loader.bundled_content_path())"
+    result = _run_from_elsewhere(unpacked, tmp_path, "-c", code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [str(unpacked / "azrs_quiz" / "__init__.py"), str(unpacked / "azrs_quiz" / "content")]
 
 
-def test_validate_from_the_unpacked_wheel_succeeds(unpacked: Path, tmp_path: Path) -> None:
-    result = _run_from_elsewhere(
-        unpacked, tmp_path, "from azrs_quiz.cli.main import main; main(['validate'], prog_name='azrs-quiz')"
-    )
+def test_python_dash_m_validate_from_the_unpacked_wheel_succeeds(unpacked: Path, tmp_path: Path) -> None:
+    result = _run_from_elsewhere(unpacked, tmp_path, "-m", "azrs_quiz", "validate")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"OK: {len(CHECKOUT_PACKS)} pack")
     assert result.stderr == ""
 
 
-def test_python_dash_m_runs_from_the_unpacked_wheel(unpacked: Path, tmp_path: Path) -> None:
-    result = _run_from_elsewhere(
-        unpacked, tmp_path, "import runpy; sys.argv = ['azrs-quiz', '--version']; runpy.run_module('azrs_quiz', run_name='__main__')"
-    )
+def test_the_unpacked_wheel_reports_its_version(unpacked: Path, tmp_path: Path) -> None:
+    result = _run_from_elsewhere(unpacked, tmp_path, "-m", "azrs_quiz", "--version")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("azrs-quiz, version ")
 
