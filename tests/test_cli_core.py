@@ -73,6 +73,18 @@ print(json.dumps(seen))
     def test_the_version_is_the_installed_distribution_version(self) -> None:
         assert importlib.metadata.version("azrs-quiz") == azrs_quiz.__version__
 
+    def test_import_azrs_quiz_is_light_and_every_public_name_resolves(self) -> None:
+        script = f"""
+import sys, azrs_quiz
+light = sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r}))
+missing = [name for name in azrs_quiz.__all__ if getattr(azrs_quiz, name, None) is None]
+print(light, missing)
+"""
+        result = _python("-c", script)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "[] []\n"
+        assert sorted(dir(azrs_quiz)) == sorted(azrs_quiz.__all__)
+
 
 class TestHelp:
     def test_the_root_help_lists_every_command_with_its_summary(self, runner: CliRunner) -> None:
