@@ -24,12 +24,14 @@ _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 USING_LIBYAML = _BaseLoader.__name__ == "CSafeLoader"
 
 
-class _StrictLoader(_BaseLoader):
-    """A safe loader that records duplicate mapping keys instead of keeping the last one."""
+class StrictConstruction(yaml.constructor.SafeConstructor):
+    """Safe construction that flags duplicate mapping keys, keeps dates as text and refuses huge numbers.
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.has_duplicate_keys = False
+    Mixed into a loader class ahead of the parser: libyaml's when present, the
+    pure-Python one otherwise (see :func:`strict_loader`).
+    """
+
+    has_duplicate_keys = False
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[str] = set()
@@ -54,8 +56,15 @@ class _StrictLoader(_BaseLoader):
             ) from error
 
 
-_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_timestamp_as_text)
-_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_int_with_limit)
+def strict_loader(base: type[Any]) -> type[Any]:
+    """A loader class parsing with ``base`` (a safe loader) and constructing strictly."""
+    loader: type[Any] = type(f"Strict{base.__name__}", (StrictConstruction, base), {})
+    loader.add_constructor("tag:yaml.org,2002:timestamp", StrictConstruction.construct_timestamp_as_text)
+    loader.add_constructor("tag:yaml.org,2002:int", StrictConstruction.construct_int_with_limit)
+    return loader
+
+
+_StrictLoader = strict_loader(_BaseLoader)
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,7 @@ class YamlDocument:
     def _tree(self) -> yaml.Node | None:
         # Composed again only when a problem needs a line: the happy path never pays for it.
         try:
-            return yaml.compose(self.text, Loader=_BaseLoader)
+            return yaml.compose(self.text, Loader=_StrictLoader)
         except (yaml.YAMLError, RecursionError):
             return None
 
@@ -95,8 +104,9 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentProblem]]:
         return None, [ContentProblem(path, line, "file", message)]
     if text.startswith("\ufeff"):
         text = text[1:]
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)  # the pure-Python reader checks characters here already
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
@@ -108,14 +118,15 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentProblem]]:
         return None, [ContentProblem(path, line, "yaml", message)]
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
-        message = f"character U+{error.character:04X} is not allowed in YAML ({error.reason})"
+        message = f"character U+{error.character:04X} is not allowed in a YAML file"
         return None, [ContentProblem(path, line, "yaml", message)]
     except yaml.YAMLError as error:  # pragma: no cover - every error the parsers raise is one of the above
         return None, [ContentProblem(path, 1, "yaml", f"syntax error: {' '.join(str(error).split())}")]
     except RecursionError:
         return None, [ContentProblem(path, 1, "yaml", "syntax error: the data is nested too deeply")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     document = YamlDocument(path, text, data)
     problems = []
     if loader.has_duplicate_keys:

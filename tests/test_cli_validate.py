@@ -37,7 +37,7 @@ EXPECTED: dict[str, list[str]] = {
         "4 problems found",
     ],
     "binary-junk": [
-        "facts.yaml:3: yaml: character U+0000 is not allowed in YAML (control characters are not allowed)",
+        "facts.yaml:3: yaml: character U+0000 is not allowed in a YAML file",
         "1 problem found",
     ],
     "dangling-references": [

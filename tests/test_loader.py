@@ -12,6 +12,7 @@ import yaml
 from azrs_quiz.content import Content
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
 from azrs_quiz.loader import bundled_content_path, load_content
+from azrs_quiz import yamlfile
 from azrs_quiz.yamlfile import USING_LIBYAML
 
 DATA = Path(__file__).parent / "data"
@@ -168,3 +169,23 @@ class TestScale:
         assert len(problems) == 3_000
         assert problems[1] == "facts.yaml:22: events[1].place: unknown place 'bak'; did you mean 'baku'?"
         assert problems[-1] == "facts.yaml:27004: events[2999].place: unknown place 'bak'; did you mean 'baku'?"
+
+
+def _problem_places(folder: Path) -> list[tuple[Path, int | None, str]] | str:
+    try:
+        load_content(folder)
+    except ContentError as error:
+        return [(problem.path, problem.line, problem.field) for problem in error.problems]
+    return "valid"
+
+
+@pytest.mark.parametrize("folder", [TINY_PACK, *sorted((DATA / "bad").iterdir())], ids=lambda folder: folder.name)
+def test_the_pure_python_parser_finds_the_same_problems(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # PyYAML built without libyaml falls back to its pure-Python parser: same problems, same places.
+    with_libyaml = _problem_places(folder)
+    monkeypatch.setattr(yamlfile, "_StrictLoader", yamlfile.strict_loader(yaml.SafeLoader))
+    pure = _problem_places(folder)
+    if folder.name == "deeply-nested":  # Python's recursion limit stops it before libyaml's depth limit
+        assert isinstance(pure, list) and len(pure) == 1 and pure[0][2] == "yaml"
+    else:
+        assert pure == with_libyaml

@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from azrs_quiz import yamlfile
 from azrs_quiz.content import Content
 from azrs_quiz.errors import ContentError
 from azrs_quiz.loader import load_content
@@ -109,6 +111,17 @@ def test_arbitrary_yaml_structures(data: Any) -> None:
 @given(st.dictionaries(st.sampled_from(list(SECTIONS)), st.lists(st.dictionaries(KEYS, NESTED, max_size=6), max_size=3)))
 def test_arbitrary_records_in_real_sections(data: dict[str, Any]) -> None:
     with _pack(yaml.safe_dump(data, allow_unicode=True).encode()) as pack:
+        _load_or_problems(pack)
+
+
+PURE_PYTHON_LOADER = yamlfile.strict_loader(yaml.SafeLoader)
+
+
+@FUZZ
+@given(st.binary(max_size=200) | NESTED.map(lambda data: yaml.safe_dump(data, allow_unicode=True).encode()))
+def test_the_pure_python_parser_too(data: bytes) -> None:
+    # What runs when PyYAML was built without libyaml.
+    with _pack(data) as pack, mock.patch.object(yamlfile, "_StrictLoader", PURE_PYTHON_LOADER):
         _load_or_problems(pack)
 
 
