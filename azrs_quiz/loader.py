@@ -150,8 +150,8 @@ class _Origin:
         line = self.document.line_of((*self.location, *deeper))
         return ContentProblem(self.document.path, line, field, message)
 
-    def where(self) -> str:
-        return f"{self.document.path}:{self.document.line_of(self.location)}"
+    def where(self, deeper: Sequence[str | int] = ()) -> str:
+        return f"{self.document.path}:{self.document.line_of((*self.location, *deeper))}"
 
 
 class _ContentBuilder:
@@ -278,6 +278,7 @@ class _ContentBuilder:
 
     def finish(self) -> Content:
         self._check_references()
+        self._check_prompts_are_unique()
         if self.problems:
             # File by file, top to bottom, the way an author fixes them.
             self.problems.sort(key=lambda problem: (str(problem.path), problem.line or 0))
@@ -285,6 +286,25 @@ class _ContentBuilder:
         # Read-only views: the content, like its frozen records, cannot be changed by a caller.
         sections = {section: MappingProxyType(records) for section, records in self.records.items()}
         return Content(packs=tuple(self.packs), **sections)  # type: ignore[arg-type]
+
+    def _check_prompts_are_unique(self) -> None:
+        """Two facts asking the same question would make one of the answers wrong."""
+        asked: dict[str, tuple[str, _Origin, str]] = {}
+        for section in ("events", "agreements", "figures", "people"):
+            for record_id, record in self.records[section].items():
+                origin = self.origins[record_id]
+                for angle, prompt in record.prompts.model_dump().items():  # type: ignore[attr-defined]
+                    if prompt is None:
+                        continue
+                    question = " ".join(prompt.casefold().split())
+                    first = asked.setdefault(question, (record_id, origin, angle))
+                    if first[0] == record_id and first[2] == angle:
+                        continue
+                    first_id, first_origin, first_angle = first
+                    where = first_origin.where(("prompts", first_angle))
+                    message = f"the same question is already asked of '{first_id}' (prompts.{first_angle} at {where})"
+                    label = f"{section}[{origin.location[-1]}].prompts.{angle}"
+                    self.problems.append(origin.problem(label, message, deeper=("prompts", angle)))
 
     def _check_references(self) -> None:
         sources = self.records["sources"]

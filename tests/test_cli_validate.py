@@ -123,6 +123,11 @@ EXPECTED: dict[str, list[str]] = {
         "facts.yaml:12: events[0].people[0]: 'ref-1' is one of the sources, not a person",
         "2 problems found",
     ],
+    "same-question-twice": [
+        "facts.yaml:21: events[1].prompts.when: the same question is already asked of 'embassy-opened-in-baku' (prompts.when at facts.yaml:13)",
+        "facts.yaml:22: events[1].prompts.what: the same question is already asked of 'embassy-opened-in-baku' (prompts.when at facts.yaml:13)",
+        "2 problems found",
+    ],
     "section-not-list": [
         "facts.yaml:1: sources: must be a list of records, each starting with '- ' (got a mapping)",
         "facts.yaml:4: people: must be a list of records, each starting with '- ' (got nothing)",

@@ -150,7 +150,7 @@ def valid_packs(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
             "what": draw(TEXTS),
             "explanation": draw(TEXTS),
             "sources": draw(st.lists(st.sampled_from(source_ids), min_size=1, max_size=3)),
-            "prompts": {"when": draw(TEXTS)},
+            "prompts": {"when": f"When did {event_id} happen? {draw(TEXTS)}"},  # questions are unique
         }
         for event_id in event_ids
     ]
