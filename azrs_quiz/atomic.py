@@ -10,7 +10,7 @@ from pathlib import Path
 from azrs_quiz.errors import OutputExists
 
 
-def write_atomically(path: Path, write: Callable[[Path], None], *, force: bool = False) -> None:
+def write_atomically(path: Path, write: Callable[[Path], object], *, force: bool = False) -> None:
     """Call ``write`` with a temporary path beside ``path``, then rename it into place.
 
     Refuses to replace an existing ``path`` unless ``force``. The temporary file is

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from azrs_quiz.content import Content
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,7 +54,7 @@ def output_options(function: F) -> F:
     )(function)
 
 
-def load_content_for_cli(content_path: Path | None) -> Any:
+def load_content_for_cli(content_path: Path | None) -> Content:
     """Load the content a command asked for (errors are reported by the root group)."""
     from azrs_quiz.loader import load_content
 
