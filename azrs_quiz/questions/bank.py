@@ -6,9 +6,10 @@ import gc
 import hashlib
 import random
 from collections import defaultdict
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import lru_cache
 
 from azrs_quiz.content import Content
 from azrs_quiz.questions.distractors import choose_options
@@ -99,8 +100,9 @@ def unambiguous(drafts: list[Draft]) -> list[Draft]:
     dropped; authored stems that clash with each other are all dropped.
     """
     current = list(drafts)
+    folded = lru_cache(maxsize=None)(normalise)
     while True:
-        clashing = _clashing(current)
+        clashing = _clashing(current, folded)
         if not any(draft.fallbacks for draft in current if draft.id in clashing):
             return [draft for draft in current if draft.id not in clashing]
         current = [
@@ -110,11 +112,11 @@ def unambiguous(drafts: list[Draft]) -> list[Draft]:
         ]
 
 
-def _clashing(drafts: list[Draft]) -> set[str]:
+def _clashing(drafts: list[Draft], folded: Callable[[str], str]) -> set[str]:
     """Ids of drafts that must give way: they share a prompt with a draft of another answer."""
     groups: dict[str, list[Draft]] = defaultdict(list)
     for draft in drafts:
-        groups[normalise(draft.prompt)].append(draft)
+        groups[folded(draft.prompt)].append(draft)
     clashing: set[str] = set()
     for group in groups.values():
         if len(group) < 2 or len({_answer(draft) for draft in group}) == 1:

@@ -20,7 +20,6 @@ from typing import TypeVar
 from azrs_quiz.dates import PartialDate
 from azrs_quiz.questions.index import BankIndex, compatible, role_class
 from azrs_quiz.questions.stems import Draft, display
-from azrs_quiz.questions.wording import normalise
 
 T = TypeVar("T")
 
@@ -52,15 +51,13 @@ def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: 
     if name == "amount":
         return _ordered(draft, index, rng, wanted, placement, _amount_candidates)
     key_text = display(draft.domain, draft.key, index)
-    seen = {normalise(key_text), *draft.excluded}
+    seen = {index.fold(key_text), *draft.excluded}
     distractors: list[str] = []
     for value in _unordered_candidates(draft, index, rng, wanted):
         text = display(draft.domain, value, index)
-        if normalise(text) in seen:
+        if index.fold(text) in seen or _true_by_rule(draft, text, index):
             continue
-        if draft.at is not None and _happened_then(text, draft.at, index):
-            continue
-        seen.add(normalise(text))
+        seen.add(index.fold(text))
         distractors.append(text)
         if len(distractors) == wanted:
             break
@@ -72,10 +69,26 @@ def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: 
     return Options(tuple(texts), answer)
 
 
-def _happened_then(what: str, date: PartialDate, index: BankIndex) -> bool:
-    """True when some event with this clause may have happened at ``date``."""
+def _true_by_rule(draft: Draft, text: str, index: BankIndex) -> bool:
+    """True when ``text`` is a true answer under the draft's :class:`~azrs_quiz.questions.stems.Truth`."""
+    truth = draft.truth
+    if truth is None:
+        return False
+    folded = index.fold(text)
+    if truth.at is not None:
+        at = truth.at
+        return any(event.date is not None and compatible(event.date, at) for event in index.events_by_what.get(folded, ()))
+    if truth.deal is not None:
+        kind, parties, date = truth.deal
+        return any(
+            other.kind == kind
+            and frozenset(other.parties) == parties
+            and (date is None or other.date is None or compatible(other.date, date))
+            for other in index.agreements_by_what.get(folded, ())
+        )
+    role = truth.role
     return any(
-        event.date is not None and compatible(event.date, date) for event in index.events_by_what.get(normalise(what), ())
+        person.role is not None and index.fold(person.role) == role for person in index.people_by_name.get(folded, ())
     )
 
 
@@ -116,9 +129,9 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
         same_class = _sample(rng, index.roles_by_class.get(role_class(draft.key), []), wanted * 3 + 6)
         any_role = _sample(rng, index.roles, wanted * 3 + 6)
         return [
-            *_closest_in_length(draft.key, same_class, draft, index),
-            *_closest_in_length(draft.key, _roles_like(draft.key, index, rng), draft, index),
-            *_closest_in_length(draft.key, any_role, draft, index),
+            *_closest_in_length(draft.key, same_class),
+            *_closest_in_length(draft.key, _roles_like(draft.key, index, rng)),
+            *_closest_in_length(draft.key, any_role),
         ]
     if draft.domain.bucket == "event-what":
         # Events of nearby years first: "which happened in February 2011?" is harder with June 2011 on offer.
@@ -128,21 +141,16 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
             years = [index.event_whats_by_year.get(year, []) for year in range(date.year - 3, date.year + 4)]
             near = _sample_across(rng, years, wanted * 2 + 3)
         far = list(_sample(rng, index.dated_event_whats, wanted * 2 + 3))
-        return _closest_in_length(draft.key, near, draft, index) + _closest_in_length(draft.key, far, draft, index)
-    return _closest_in_length(draft.key, _sample(rng, index.agreement_whats, wanted * 2 + 3), draft, index)
+        return _closest_in_length(draft.key, near) + _closest_in_length(draft.key, far)
+    return _closest_in_length(draft.key, _sample(rng, index.agreement_whats, wanted * 2 + 3))
 
 
-def _closest_in_length(key: str, texts: Iterable[Hashable], draft: Draft, index: BankIndex) -> list[Hashable]:
+def _closest_in_length(key: str, texts: Iterable[Hashable]) -> list[Hashable]:
     """Prefer texts about as long as the key, so the key's length gives nothing away."""
-    fair = [
-        text
-        for text in texts
-        if isinstance(text, str)
-        and normalise(text) not in draft.excluded
-        and not (draft.at is not None and _happened_then(text, draft.at, index))
-    ]
-    fair.sort(key=lambda text: abs(len(text) - len(key)))  # stable: random order among equals
-    return [*fair]
+    # True answers are left for the caller to skip: it stops checking once it has enough.
+    ordered = [text for text in texts if isinstance(text, str)]
+    ordered.sort(key=lambda text: abs(len(text) - len(key)))  # stable: random order among equals
+    return [*ordered]
 
 
 def _roles_like(role: str, index: BankIndex, rng: random.Random) -> list[Hashable]:
@@ -224,7 +232,7 @@ def _ordered(
         kept: list[tuple[Hashable, str]] = []
         for value in side:
             text = display(draft.domain, value, index)
-            if text not in seen and not _excluded(draft, value, text):
+            if text not in seen and not _excluded(draft, value, text, index):
                 seen.add(text)
                 kept.append((value, text))
             if len(kept) == wanted:
@@ -248,11 +256,11 @@ def _order(value: Hashable) -> tuple[int, int, int] | Decimal:
     return value
 
 
-def _excluded(draft: Draft, value: Hashable, text: str) -> bool:
+def _excluded(draft: Draft, value: Hashable, text: str, index: BankIndex) -> bool:
     if draft.domain.name == "date":
         assert isinstance(value, PartialDate)
         return any(isinstance(other, PartialDate) and compatible(value, other) for other in draft.excluded)
-    return normalise(text) in draft.excluded
+    return index.fold(text) in draft.excluded
 
 
 def _date_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tuple[list[Hashable], list[Hashable]]:

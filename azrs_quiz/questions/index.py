@@ -62,6 +62,7 @@ class BankIndex:
 
     def __init__(self, content: Content) -> None:
         self.content = content
+        self._folded: dict[str, str] = {}
         self.events_by_what: dict[str, list[Event]] = defaultdict(list)
         #: Clauses of dated events by year, as written, for "nearby" distractors.
         self.event_whats_by_year: dict[int, list[str]] = defaultdict(list)
@@ -69,7 +70,6 @@ class BankIndex:
         self.agreements_by_deal: dict[tuple[str, frozenset[str]], list[Agreement]] = defaultdict(list)
         self.figures_by_what: dict[str, list[Figure]] = defaultdict(list)
         self.people_by_name: dict[str, list[Person]] = defaultdict(list)
-        self.people_by_role: dict[str, list[Person]] = defaultdict(list)
 
         #: Candidate distractors, by bucket.
         self.dated_event_whats: list[str] = []
@@ -104,7 +104,7 @@ class BankIndex:
         amounts: dict[AmountBucket, set[Decimal]] = defaultdict(set)
         seen_whats: set[str] = set()
         for event in content.events.values():
-            what = normalise(event.what)
+            what = self.fold(event.what)
             self.events_by_what[what].append(event)
             if event.date is not None:
                 self.event_whats_by_year[event.date.year].append(event.what)
@@ -115,7 +115,7 @@ class BankIndex:
         seen_whats = set()
         seen_sets: set[frozenset[str]] = set()
         for agreement in content.agreements.values():
-            what = normalise(agreement.what)
+            what = self.fold(agreement.what)
             self.agreements_by_what[what].append(agreement)
             self.agreements_by_deal[(agreement.kind, frozenset(agreement.parties))].append(agreement)
             if what not in seen_whats:
@@ -130,18 +130,17 @@ class BankIndex:
                 seen_sets.add(parties)
                 self.party_sets[len(parties)].append(parties)
         for figure in content.figures.values():
-            self.figures_by_what[normalise(figure.what)].append(figure)
+            self.figures_by_what[self.fold(figure.what)].append(figure)
             amounts[amount_bucket(figure.amount)].add(figure.amount.value)
             if figure.date is not None:
                 dates[figure.date.precision].add(figure.date)
         seen_roles: set[str] = set()
         for person in content.people.values():
-            self.people_by_name[normalise(person.name)].append(person)
+            self.people_by_name[self.fold(person.name)].append(person)
             self.people.append(person.id)
             self.people_by_country[person.country].append(person.id)
             if person.role is not None:
-                role = normalise(person.role)
-                self.people_by_role[role].append(person)
+                role = self.fold(person.role)
                 self.people_by_country_class[(person.country, role_class(person.role))].append(person.id)
                 self.people_by_class[role_class(person.role)].append(person.id)
                 if role not in seen_roles:
@@ -168,6 +167,13 @@ class BankIndex:
         for bucket, numbers in amounts.items():
             ordered_numbers = sorted(numbers)
             self.amounts[bucket] = SortedValues(list(ordered_numbers), list(ordered_numbers))
+
+    def fold(self, text: str) -> str:
+        """:func:`~azrs_quiz.questions.wording.normalise`, remembered for the life of this index."""
+        folded = self._folded.get(text)
+        if folded is None:
+            folded = self._folded[text] = normalise(text)
+        return folded
 
     def _split_roles(self) -> None:
         countries = {place.name for place in self.content.places.values() if place.kind == "country"}

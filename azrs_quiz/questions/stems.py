@@ -23,7 +23,6 @@ from azrs_quiz.questions.wording import (
     clause,
     date_phrase,
     join_names,
-    normalise,
 )
 
 DomainName = Literal["date", "amount", "person", "place", "text", "parties"]
@@ -56,6 +55,26 @@ class Domain:
 
 
 @dataclass(frozen=True)
+class Truth:
+    """A rule that makes other answers true as well, checked per candidate distractor.
+
+    Listing them would cost as many answers as the rule admits: every event of a
+    year, every holder of an office. One field is set:
+
+    - ``at``: the date a "which of these happened then?" stem names; any event that
+      may have happened then is true.
+    - ``deal``: the kind, parties and date an agreement's "what" stem names; any
+      agreement of that kind between those parties at a compatible date is true.
+    - ``role``: the (folded) role a person's "who" stem asks about; anyone holding it
+      is true.
+    """
+
+    at: PartialDate | None = None
+    deal: tuple[str, frozenset[str], PartialDate | None] | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
 class Draft:
     """A question before its options are chosen."""
 
@@ -72,9 +91,8 @@ class Draft:
     excluded: frozenset[Hashable]
     #: Narrower template stems to fall back on if the prompt is shared with another answer.
     fallbacks: tuple[str, ...] = ()
-    #: For "which of these happened then?": the date the stem names. Every event that may
-    #: have happened then is a true answer too (checked per candidate, not listed here).
-    at: PartialDate | None = None
+    #: True answers too many to list, checked per candidate instead (see :class:`Truth`).
+    truth: Truth | None = None
 
     @property
     def id(self) -> str:
@@ -143,7 +161,7 @@ def answer_form(domain: Domain, value: Hashable, index: BankIndex) -> Hashable:
     """
     if domain.name == "date":
         return value
-    return normalise(display(domain, value, index))
+    return index.fold(display(domain, value, index))
 
 
 def _draft(
@@ -156,7 +174,7 @@ def _draft(
     key: Hashable,
     excluded: set[Hashable],
     fallbacks: tuple[str, ...] = (),
-    at: PartialDate | None = None,
+    truth: Truth | None = None,
 ) -> Draft | None:
     prompt = authored if authored is not None else template
     if prompt is None:
@@ -172,13 +190,13 @@ def _draft(
         key_form=answer_form(domain, key, index),
         excluded=frozenset(answer_form(domain, value, index) for value in {key, *excluded}),
         fallbacks=fallbacks if authored is None else (),
-        at=at,
+        truth=truth,
     )
 
 
 def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
     what = clause(event.what)
-    namesakes = index.events_by_what[normalise(event.what)]
+    namesakes = index.events_by_what[index.fold(event.what)]
     template: str | None
     if event.date is not None:
         # Any event with the same clause makes its date a true answer too.
@@ -190,10 +208,10 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
         fallbacks: tuple[str, ...] = ()
         if event.place is not None:
             place_name = index.content.places[event.place].name
-            if normalise(place_name) not in normalise(what):
+            if index.fold(place_name) not in index.fold(what):
                 fallbacks = (f"Which of these happened in {place_name} {date_phrase(event.date)}?",)
         domain = Domain("text", "event-what")
-        yield _draft(index, event, "what", event.prompts.what, template, domain, what, set(), fallbacks, at=event.date)
+        yield _draft(index, event, "what", event.prompts.what, template, domain, what, set(), fallbacks, Truth(at=event.date))
     elif event.prompts.what is not None:
         yield _draft(index, event, "what", event.prompts.what, None, Domain("text", "event-what"), what, set())
 
@@ -210,7 +228,7 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
         place = index.content.places[event.place]
         places: set[Hashable] = {other.place for other in namesakes if other.place is not None}
         # A template stem must not name the place it asks for.
-        template = None if normalise(place.name) in normalise(what) else f"{capitalise(what)}. Where did this happen?"
+        template = None if index.fold(place.name) in index.fold(what) else f"{capitalise(what)}. Where did this happen?"
         yield _draft(index, event, "where", event.prompts.where, template, Domain("place", place.kind), event.place, places)
 
 
@@ -218,15 +236,14 @@ def _person_drafts(person: Person, index: BankIndex) -> Iterator[Draft | None]:
     if person.role is not None:
         # Roles of every record of the same person are true answers too.
         roles: set[Hashable] = {
-            normalise(other.role) for other in index.people_by_name[normalise(person.name)] if other.role is not None
+            index.fold(other.role) for other in index.people_by_name[index.fold(person.name)] if other.role is not None
         }
         template = f"What role did {person.name} hold?"
         yield _draft(index, person, "role", person.prompts.role, template, Domain("text", "role"), clause(person.role), roles)
     if person.prompts.who is not None:
-        holders: set[Hashable] = {other.id for other in index.people_by_name[normalise(person.name)]}
-        if person.role is not None:
-            holders.update(other.id for other in index.people_by_role[normalise(person.role)])
-        yield _draft(index, person, "who", person.prompts.who, None, Domain("person", None), person.id, holders)
+        namesakes: set[Hashable] = {other.id for other in index.people_by_name[index.fold(person.name)]}
+        truth = Truth(role=index.fold(person.role)) if person.role is not None else None
+        yield _draft(index, person, "who", person.prompts.who, None, Domain("person", None), person.id, namesakes, truth=truth)
 
 
 def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft | None]:
@@ -234,22 +251,17 @@ def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft 
     what = clause(agreement.what)
     parties = frozenset(agreement.parties)
     party_names = [index.party_name(party) for party in agreement.parties]
-    namesakes = index.agreements_by_what[normalise(agreement.what)]
+    namesakes = index.agreements_by_what[index.fold(agreement.what)]
     # "the loan for building a motorway": only when the clause does not already name the kind
     # ("the loan for a loan for...") and the kind reads as something agreed (not "commission").
     phrase = None
-    if noun not in normalise(what) and agreement.kind != "commission":
+    if noun not in index.fold(what) and agreement.kind != "commission":
         phrase = f"the {noun} {_AGREEMENT_PREPOSITION.get(agreement.kind, 'on')} {what}"
     verb = _AGREEMENT_VERB.get(agreement.kind, "signed")
 
     # "what": the stem names the kind, the parties and the date; any agreement that fits is true.
-    same_deal = [
-        other
-        for other in index.agreements_by_deal[(agreement.kind, parties)]
-        if agreement.date is None or other.date is None or compatible(other.date, agreement.date)
-    ]
     template = None
-    names_a_party = any(normalise(name) in normalise(what) for name in party_names)
+    names_a_party = any(index.fold(name) in index.fold(what) for name in party_names)
     if len(parties) >= 2 and agreement.kind != "commission" and not names_a_party:
         between = f"between {join_names(party_names)}"
         if agreement.date is None:
@@ -258,8 +270,9 @@ def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft 
             template = f"What did the {noun} of {agreement.date} {between} cover?"
         else:
             template = f"What did the {agreement.date} {noun} {between} cover?"
-    covered: set[Hashable] = {normalise(other.what) for other in same_deal}
-    yield _draft(index, agreement, "what", agreement.prompts.what, template, Domain("text", "agreement-what"), what, covered)
+    truth = Truth(deal=(agreement.kind, parties, agreement.date))
+    domain = Domain("text", "agreement-what")
+    yield _draft(index, agreement, "what", agreement.prompts.what, template, domain, what, set(), truth=truth)
 
     if agreement.date is not None:
         other_dates: set[Hashable] = {other.date for other in namesakes if other.date is not None}
@@ -297,7 +310,7 @@ def _figure_drafts(figure: Figure, index: BankIndex) -> Iterator[Draft | None]:
         template = f"What was the value of {what}{when}?"
     values: set[Hashable] = {
         other.amount.value
-        for other in index.figures_by_what[normalise(figure.what)]
+        for other in index.figures_by_what[index.fold(figure.what)]
         if amount_bucket(other.amount) == amount_bucket(amount) and _may_coincide(other.date, figure.date)
     }
     domain = Domain("amount", amount_bucket(amount), amount.qualifier)

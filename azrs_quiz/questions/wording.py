@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 
 from azrs_quiz.dates import PartialDate, Precision
 
@@ -18,7 +17,6 @@ WHEN_QUESTION: dict[Precision, str] = {
 }
 
 
-@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Text folded for comparison: case, spacing and a final full stop do not count."""
     return " ".join(text.casefold().split()).rstrip(".")
