@@ -165,3 +165,25 @@ def test_a_single_topic_may_be_given_as_a_string(tiny_content: Content) -> None:
 def test_three_option_questions_still_spread_the_key(tiny_content: Content) -> None:
     positions = {question.answer for question in question_bank(tiny_content, options=3)}
     assert positions == {0, 1, 2}
+
+
+def test_a_year_full_of_events_still_finds_the_few_false_ones(tiny_content: Content) -> None:
+    # 60 events in 2011 make every one of them true for "what happened in 2011?": the
+    # distractors must come from the three events of other years, however rare.
+    from azrs_quiz.models import Event
+
+    def event(number: int, year: int) -> Event:
+        return Event.model_validate({
+            "id": f"busy-{number}", "topic": "dates", "date": year, "what": f"delegation {number} arrived",
+            "sources": ["ref-1"], "explanation": "A busy year.",
+            "prompts": {"what": f"Which of these happened in 2011, the year of visit {number}?"},
+        })
+
+    events = {item.id: item for item in [event(number, 2011) for number in range(60)] + [event(60 + n, 1990 + n) for n in range(3)]}
+    content = Content(packs=tiny_content.packs, sources=tiny_content.sources, places=tiny_content.places, events=events)
+    bank = {question.id: question for question in question_bank(content)}
+    for number in range(60):
+        question = bank[f"busy-{number}:what"]
+        assert question.correct_option == f"Delegation {number} arrived"
+        assert sorted(question.options) == sorted([f"Delegation {number} arrived", "Delegation 60 arrived",
+                                                   "Delegation 61 arrived", "Delegation 62 arrived"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import random
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -95,54 +95,64 @@ def _true_by_rule(draft: Draft, text: str, index: BankIndex) -> bool:
 # Unordered options: texts, people, places, sets of parties.
 
 
-def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wanted: int) -> list[Hashable]:
+#: How many more candidates to try, from the widest pool, when the preferred ones run out
+#: (most of them true answers, say, in a year full of events).
+_LAST_RESORT = 64
+
+
+def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wanted: int) -> Iterator[Hashable]:
+    """Candidates in order of preference; the caller skips true ones and stops when it has enough."""
     name = draft.domain.name
-    tiers: list[Sequence[Hashable]]
+    per_tier = wanted * 2 + 3
     if name == "person":
         assert isinstance(draft.key, str)
         person = index.content.people[draft.key]
         role = role_class(person.role) if person.role is not None else None
-        tiers = [
+        yield from _tiered(rng, [
             index.people_by_country_class.get((person.country, role), []) if role else [],
             index.office_holders_by_country.get(person.country, []),
             index.people_by_country.get(person.country, []),
             index.people_by_class.get(role, []) if role else [],
             index.people,
-        ]
-        return _tiered(rng, tiers, wanted)
-    if name == "place":
+        ], per_tier)
+        yield from _sample(rng, index.people, _LAST_RESORT)
+    elif name == "place":
         assert isinstance(draft.key, str)
-        kind = index.content.places[draft.key].kind
-        country = index.content.places[draft.key].country
-        tiers = [index.places_by_kind_country.get((kind, country), []) if country else [], index.places_by_kind.get(kind, [])]
-        return _tiered(rng, tiers, wanted)
-    if name == "parties":
+        place = index.content.places[draft.key]
+        same_kind = index.places_by_kind.get(place.kind, [])
+        same_country = index.places_by_kind_country.get((place.kind, place.country), []) if place.country else []
+        yield from _tiered(rng, [same_country, same_kind], per_tier)
+        yield from _sample(rng, same_kind, _LAST_RESORT)
+    elif name == "parties":
         assert isinstance(draft.key, frozenset)
         # Sets of the same kinds of party first (two countries for two countries), then the key
         # with one party swapped, then any other set of as many parties.
+        sets = index.party_sets.get(len(draft.key), [])
+        pooled = _sample(rng, sets, per_tier)
         signature = index.party_signature(draft.key)
-        pooled = _sample(rng, index.party_sets.get(len(draft.key), []), wanted * 2 + 3)
-        alike = [parties for parties in pooled if index.party_signature(parties) == signature]
-        return [*alike, *_swapped_parties(draft.key, index, rng), *pooled]
-    assert isinstance(draft.key, str)
-    if draft.domain.bucket == "role":
-        same_class = _sample(rng, index.roles_by_class.get(role_class(draft.key), []), wanted * 3 + 6)
-        any_role = _sample(rng, index.roles, wanted * 3 + 6)
-        return [
-            *_closest_in_length(draft.key, same_class),
-            *_closest_in_length(draft.key, _roles_like(draft.key, index, rng)),
-            *_closest_in_length(draft.key, any_role),
-        ]
-    if draft.domain.bucket == "event-what":
+        yield from (parties for parties in pooled if index.party_signature(parties) == signature)
+        yield from _swapped_parties(draft.key, index, rng)
+        yield from pooled
+        yield from _sample(rng, sets, _LAST_RESORT)
+    elif draft.domain.bucket == "role":
+        assert isinstance(draft.key, str)
+        yield from _closest_in_length(draft.key, _sample(rng, index.roles_by_class.get(role_class(draft.key), []), per_tier))
+        yield from _closest_in_length(draft.key, _roles_like(draft.key, index, rng))
+        yield from _closest_in_length(draft.key, _sample(rng, index.roles, per_tier))
+        yield from _sample(rng, index.roles, _LAST_RESORT)
+    elif draft.domain.bucket == "event-what":
+        assert isinstance(draft.key, str)
         # Events of nearby years first: "which happened in February 2011?" is harder with June 2011 on offer.
         date = getattr(draft.fact, "date", None)
-        near: list[Hashable] = []
         if isinstance(date, PartialDate):
             years = [index.event_whats_by_year.get(year, []) for year in range(date.year - 3, date.year + 4)]
-            near = _sample_across(rng, years, wanted * 2 + 3)
-        far = list(_sample(rng, index.dated_event_whats, wanted * 2 + 3))
-        return _closest_in_length(draft.key, near) + _closest_in_length(draft.key, far)
-    return _closest_in_length(draft.key, _sample(rng, index.agreement_whats, wanted * 2 + 3))
+            yield from _closest_in_length(draft.key, _sample_across(rng, years, per_tier))
+        yield from _closest_in_length(draft.key, _sample(rng, index.dated_event_whats, per_tier))
+        yield from _sample(rng, index.dated_event_whats, _LAST_RESORT)
+    else:
+        assert isinstance(draft.key, str)
+        yield from _closest_in_length(draft.key, _sample(rng, index.agreement_whats, per_tier))
+        yield from _sample(rng, index.agreement_whats, _LAST_RESORT)
 
 
 def _closest_in_length(key: str, texts: Iterable[Hashable]) -> list[Hashable]:
@@ -165,14 +175,10 @@ def _roles_like(role: str, index: BankIndex, rng: random.Random) -> list[Hashabl
     return made
 
 
-def _tiered(rng: random.Random, tiers: list[Sequence[Hashable]], wanted: int) -> list[Hashable]:
-    """Candidates from the preferred buckets first, each bucket in random order."""
-    found: list[Hashable] = []
+def _tiered(rng: random.Random, tiers: list[Sequence[Hashable]], per_tier: int) -> Iterator[Hashable]:
+    """Candidates from the preferred buckets first, each bucket sampled only when reached."""
     for tier in tiers:
-        if len(found) > wanted * 2 + 2:
-            break
-        found.extend(_sample(rng, tier, wanted * 2 + 3))
-    return found
+        yield from _sample(rng, tier, per_tier)
 
 
 def _sample(rng: random.Random, items: Sequence[T], limit: int) -> list[T]:
