@@ -349,12 +349,16 @@ def _amount_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tu
 
 
 def _amount_step(value: Decimal) -> Decimal:
-    """A step that keeps made-up amounts round and near: 300 million -> 50 million, 69 -> 10."""
+    """A step that keeps made-up amounts round and near.
+
+    300 million -> 50 million (250, 350), 400 million -> 100 million, 69 -> 10 (59, 79),
+    1.5 billion -> 500 million, 155 -> 10.
+    """
     exponent = value.adjusted()
     unit = Decimal(10) ** exponent
-    if value % unit == 0:
-        leading = int(value / unit)
-        return unit / 2 if leading <= 3 else unit
-    if value % (unit / 10) == 0 or exponent < 1:
+    small = value < 4 * unit  # a leading digit of 1 to 3: a whole unit would be too far
+    if value % unit == 0 or value % (unit / 10) == 0:
+        return unit / 2 if small else unit
+    if exponent < 1:
         return unit
     return unit / 10
