@@ -187,3 +187,28 @@ def test_a_year_full_of_events_still_finds_the_few_false_ones(tiny_content: Cont
         assert question.correct_option == f"Delegation {number} arrived"
         assert sorted(question.options) == sorted([f"Delegation {number} arrived", "Delegation 60 arrived",
                                                    "Delegation 61 arrived", "Delegation 62 arrived"])
+
+
+def test_events_told_alike_are_told_apart_by_place_or_dropped(tiny_content: Content) -> None:
+    from azrs_quiz.models import Event
+
+    def visit(number: int, year: int, place: str | None) -> Event:
+        return Event.model_validate({
+            "id": f"visit-{number}", "topic": "dates", "date": year, "what": "the president visited the capital",
+            "place": place, "sources": ["ref-1"], "explanation": "One of several visits.",
+        })
+
+    from azrs_quiz.models import Place
+
+    events = {item.id: item for item in [visit(1, 2009, "baku"), visit(2, 2012, "belgrade"), visit(3, 2015, None)]}
+    places = {**tiny_content.places, **{key: Place(id=key, name=key.title(), kind="city") for key in ("ganja", "nis")}}
+    content = Content(packs=tiny_content.packs, sources=tiny_content.sources, places=places, events=events)
+    bank = {question.id: question for question in question_bank(content)}
+    assert bank["visit-1:when"].prompt == "The president visited the capital in Baku. In which year did this happen?"
+    assert bank["visit-2:when"].prompt == "The president visited the capital in Belgrade. In which year did this happen?"
+    assert "visit-3:when" not in bank  # nothing tells it apart from the others
+    for question_id in ("visit-1:when", "visit-2:when"):
+        assert not {"2009", "2012", "2015"} & (set(bank[question_id].options) - {bank[question_id].correct_option})
+    where = bank["visit-1:where"]
+    assert where.prompt == "The president visited the capital in 2009. Where did this happen?"
+    assert where.correct_option == "Baku" and "Belgrade" not in where.options

@@ -201,15 +201,16 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
     if event.date is not None:
         # Any event with the same clause makes its date a true answer too.
         other_dates: set[Hashable] = {other.date for other in namesakes if other.date is not None}
-        template = f"{capitalise(what)}. {WHEN_QUESTION[event.date.precision]} did this happen?"
-        yield _draft(index, event, "when", event.prompts.when, template, Domain("date", event.date.precision), event.date, other_dates)
+        question = f"{WHEN_QUESTION[event.date.precision]} did this happen?"
+        template = f"{capitalise(what)}. {question}"
+        # Two events told alike ("Aliyev visited Serbia") are told apart by their place.
+        where = _place_phrase(event, what, index)
+        fallbacks = (f"{capitalise(what)} {where}. {question}",) if where else ()
+        domain = Domain("date", event.date.precision)
+        yield _draft(index, event, "when", event.prompts.when, template, domain, event.date, other_dates, fallbacks)
 
         template = f"Which of these happened {date_phrase(event.date)}?"
-        fallbacks: tuple[str, ...] = ()
-        if event.place is not None:
-            place_name = index.content.places[event.place].name
-            if index.fold(place_name) not in index.fold(what):
-                fallbacks = (f"Which of these happened in {place_name} {date_phrase(event.date)}?",)
+        fallbacks = (f"Which of these happened {where} {date_phrase(event.date)}?",) if where else ()
         domain = Domain("text", "event-what")
         yield _draft(index, event, "what", event.prompts.what, template, domain, what, set(), fallbacks, Truth(at=event.date))
     elif event.prompts.what is not None:
@@ -229,7 +230,19 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
         places: set[Hashable] = {other.place for other in namesakes if other.place is not None}
         # A template stem must not name the place it asks for.
         template = None if index.fold(place.name) in index.fold(what) else f"{capitalise(what)}. Where did this happen?"
-        yield _draft(index, event, "where", event.prompts.where, template, Domain("place", place.kind), event.place, places)
+        fallbacks = ()
+        if template is not None and event.date is not None:
+            fallbacks = (f"{capitalise(what)} {date_phrase(event.date)}. Where did this happen?",)
+        domain = Domain("place", place.kind)
+        yield _draft(index, event, "where", event.prompts.where, template, domain, event.place, places, fallbacks)
+
+
+def _place_phrase(event: Event, what: str, index: BankIndex) -> str | None:
+    """The phrase "in Belgrade" that tells an event apart in a stem; ``None`` if the clause names the place."""
+    if event.place is None:
+        return None
+    name = index.content.places[event.place].name
+    return None if index.fold(name) in index.fold(what) else f"in {name}"
 
 
 def _person_drafts(person: Person, index: BankIndex) -> Iterator[Draft | None]:
