@@ -212,3 +212,16 @@ def test_events_told_alike_are_told_apart_by_place_or_dropped(tiny_content: Cont
     where = bank["visit-1:where"]
     assert where.prompt == "The president visited the capital in 2009. Where did this happen?"
     assert where.correct_option == "Baku" and "Belgrade" not in where.options
+
+
+def test_content_without_any_question_is_an_error(tiny_content: Content) -> None:
+    from azrs_quiz.questions import NoQuestions
+
+    people_only = Content(packs=tiny_content.packs, sources=tiny_content.sources, people={
+        key: person.model_copy(update={"role": None, "prompts": person.prompts.model_copy(update={"role": None, "who": None})})
+        for key, person in tiny_content.people.items()
+    })
+    assert question_bank(people_only) == []
+    with pytest.raises(NoQuestions) as raised:
+        build_quiz(people_only, seed=1)
+    assert str(raised.value) == "the content yields no questions: its facts need dates, places, roles, parties or amounts"

@@ -8,8 +8,8 @@ quiz from it.
 from __future__ import annotations
 
 from azrs_quiz.questions.bank import question_bank
-from azrs_quiz.questions.errors import InvalidCount, InvalidOptionCount
+from azrs_quiz.questions.errors import InvalidCount, InvalidOptionCount, NoQuestions
 from azrs_quiz.questions.model import Question, Quiz
 from azrs_quiz.questions.quiz import build_quiz
 
-__all__ = ["InvalidCount", "InvalidOptionCount", "Question", "Quiz", "build_quiz", "question_bank"]
+__all__ = ["InvalidCount", "InvalidOptionCount", "NoQuestions", "Question", "Quiz", "build_quiz", "question_bank"]

@@ -11,3 +11,7 @@ class InvalidCount(AzrsQuizError):
 
 class InvalidOptionCount(AzrsQuizError):
     """Questions were asked for with fewer than 3 or more than 5 options."""
+
+
+class NoQuestions(AzrsQuizError):
+    """The content yields no question at all, so no quiz can be drawn from it."""

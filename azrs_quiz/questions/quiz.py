@@ -10,7 +10,7 @@ from azrs_quiz.content import Content
 from azrs_quiz.errors import UnknownTopic
 from azrs_quiz.models import TOPICS, Topic
 from azrs_quiz.questions.bank import DEFAULT_OPTIONS, question_bank
-from azrs_quiz.questions.errors import InvalidCount
+from azrs_quiz.questions.errors import InvalidCount, NoQuestions
 from azrs_quiz.questions.model import Question, Quiz
 
 DEFAULT_COUNT = 10
@@ -31,13 +31,16 @@ def build_quiz(
     quiz, question for question and option for option; ``seed=None`` draws a fresh
     seed, which the returned quiz records. Asking for more questions than there are
     gives every question. Raises :class:`~azrs_quiz.errors.UnknownTopic` for a topic
-    the content has no questions on, and :class:`InvalidCount` when ``count < 1``.
+    the content has no questions on, :class:`InvalidCount` when ``count < 1`` and
+    :class:`NoQuestions` when the content yields none at all.
     """
     if count < 1:
         raise InvalidCount(f"count must be at least 1 (got {count})")
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
     bank = question_bank(content, options=options)
+    if not bank:
+        raise NoQuestions("the content yields no questions: its facts need dates, places, roles, parties or amounts")
     chosen_topics = select_topics(bank, topics)
     pool = [question for question in bank if question.topic in chosen_topics]
     drawn = draw(pool, count, random.Random(seed))
