@@ -51,9 +51,24 @@ def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: 
     if name == "amount":
         return _ordered(draft, index, rng, wanted, placement, _amount_candidates)
     key_text = display(draft.domain, draft.key, index)
+    distractors = _pick(draft, index, _peers(draft, index, rng, wanted), key_text, wanted)
+    if len(distractors) < 2:
+        # Fewer good distractors beat more weak ones: only widen the pool when the
+        # key's peers cannot fill even a three-option question.
+        distractors = _pick(draft, index, _unordered_candidates(draft, index, rng, wanted), key_text, wanted)
+    if len(distractors) < 2:
+        return None
+    rng.shuffle(distractors)
+    answer = placement % (len(distractors) + 1)
+    texts = distractors[:answer] + [key_text] + distractors[answer:]
+    return Options(tuple(texts), answer)
+
+
+def _pick(draft: Draft, index: BankIndex, candidates: Iterable[Hashable], key_text: str, wanted: int) -> list[str]:
+    """Up to ``wanted`` distinct distractor texts from ``candidates``, skipping true answers."""
     seen = {index.fold(key_text), *draft.excluded}
     distractors: list[str] = []
-    for value in _unordered_candidates(draft, index, rng, wanted):
+    for value in candidates:
         text = display(draft.domain, value, index)
         if index.fold(text) in seen or _true_by_rule(draft, text, index):
             continue
@@ -61,12 +76,22 @@ def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: 
         distractors.append(text)
         if len(distractors) == wanted:
             break
-    if len(distractors) < 2:
-        return None
-    rng.shuffle(distractors)
-    answer = placement % (len(distractors) + 1)
-    texts = distractors[:answer] + [key_text] + distractors[answer:]
-    return Options(tuple(texts), answer)
+    return distractors
+
+
+def _peers(draft: Draft, index: BankIndex, rng: random.Random, wanted: int) -> list[Hashable]:
+    """The key's closest peers: for a person, people of the same country and kind of office.
+
+    A president among presidents: offering a foreign minister for "which president"
+    would let the learner rule him out by his office alone.
+    """
+    if draft.domain.name != "person":
+        return []
+    assert isinstance(draft.key, str)
+    person = index.content.people[draft.key]
+    if person.role is None:
+        return []
+    return _sample(rng, index.people_by_country_class.get((person.country, role_class(person.role)), []), wanted * 2 + 3)
 
 
 def _true_by_rule(draft: Draft, text: str, index: BankIndex) -> bool:

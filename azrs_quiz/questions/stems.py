@@ -295,10 +295,10 @@ def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft 
 
     if len(parties) >= 2:
         other_sets: set[Hashable] = {frozenset(other.parties) for other in namesakes}
-        # A template stem must not name a party it asks for.
-        template = f"Between which parties was {phrase} {verb}?" if phrase and not names_a_party else None
+        # Asked only with an authored stem: in a pack about two countries, a template's
+        # answer would nearly always be those two countries, which teaches nothing.
         domain = Domain("parties", len(parties))
-        yield _draft(index, agreement, "parties", agreement.prompts.parties, template, domain, parties, other_sets)
+        yield _draft(index, agreement, "parties", agreement.prompts.parties, None, domain, parties, other_sets)
 
     if agreement.value is not None:
         value = agreement.value
