@@ -20,21 +20,30 @@ from typing import TYPE_CHECKING, Any
 
 from azrs_quiz._version import __version__
 
-if TYPE_CHECKING:
-    from azrs_quiz.anki import export_anki
-    from azrs_quiz.content import Content
-    from azrs_quiz.dates import PartialDate
-    from azrs_quiz.errors import (
-        AzrsQuizError,
-        ContentError,
-        ContentNotFound,
-        ContentProblem,
-        OutputExists,
-        UnknownTopic,
-    )
-    from azrs_quiz.loader import bundled_content_path, load_content
-    from azrs_quiz.models import TOPICS, Topic
-    from azrs_quiz.questions import Question, Quiz, build_quiz, question_bank
+if TYPE_CHECKING:  # "X as X": explicit re-exports for type checkers (the imports below are lazy)
+    from azrs_quiz.anki import export_anki as export_anki
+    from azrs_quiz.content import Content as Content
+    from azrs_quiz.dates import PartialDate as PartialDate
+    from azrs_quiz.errors import AzrsQuizError as AzrsQuizError
+    from azrs_quiz.errors import ContentError as ContentError
+    from azrs_quiz.errors import ContentNotFound as ContentNotFound
+    from azrs_quiz.errors import ContentProblem as ContentProblem
+    from azrs_quiz.errors import OutputExists as OutputExists
+    from azrs_quiz.errors import UnknownTopic as UnknownTopic
+    from azrs_quiz.loader import bundled_content_path as bundled_content_path
+    from azrs_quiz.loader import load_content as load_content
+    from azrs_quiz.models import TOPICS as TOPICS
+    from azrs_quiz.models import Topic as Topic
+    from azrs_quiz.progress import ProgressStore as ProgressStore
+    from azrs_quiz.progress import compute_stats as compute_stats
+    from azrs_quiz.progress import plan_review as plan_review
+    from azrs_quiz.questions import InvalidCount as InvalidCount
+    from azrs_quiz.questions import NoQuestions as NoQuestions
+    from azrs_quiz.questions import Question as Question
+    from azrs_quiz.questions import Quiz as Quiz
+    from azrs_quiz.questions import build_quiz as build_quiz
+    from azrs_quiz.questions import question_bank as question_bank
+    from azrs_quiz.session import Answer as Answer
 
 _EXPORTS: dict[str, str] = {
     "Content": "azrs_quiz.content",
@@ -49,10 +58,16 @@ _EXPORTS: dict[str, str] = {
     "load_content": "azrs_quiz.loader",
     "TOPICS": "azrs_quiz.models",
     "Topic": "azrs_quiz.models",
+    "ProgressStore": "azrs_quiz.progress",
+    "compute_stats": "azrs_quiz.progress",
+    "plan_review": "azrs_quiz.progress",
+    "InvalidCount": "azrs_quiz.questions",
+    "NoQuestions": "azrs_quiz.questions",
     "Question": "azrs_quiz.questions",
     "Quiz": "azrs_quiz.questions",
     "build_quiz": "azrs_quiz.questions",
     "question_bank": "azrs_quiz.questions",
+    "Answer": "azrs_quiz.session",
     "export_anki": "azrs_quiz.anki",
 }
 

@@ -11,13 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from azrs_quiz.errors import AzrsQuizError
 from azrs_quiz.models import TOPICS
 from azrs_quiz.questions.model import Question
-
-
-class NoQuestions(AzrsQuizError):
-    """There are no questions to ask (the content yields none for what was asked)."""
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def test_question_mark_shows_the_keys_and_asks_again() -> None:
     answers, out, _, _ = run("?\na\n", [make_question(1)])
     assert len(answers) == 1
     assert "Type a letter a\u2013d or a number 1\u20134 to answer" in out
-    assert "s to skip, q to end the quiz, ? for this help." in " ".join(out.split())
+    assert "s to skip, q to stop (your answers so far are kept), ? for this help." in " ".join(out.split())
 
 
 def test_s_skips_and_the_answer_is_still_shown() -> None:
@@ -297,7 +297,7 @@ def test_a_bad_key_is_rejected_with_a_hint_and_asked_again(runner: CliRunner) ->
 def test_question_mark_shows_the_keys(runner: CliRunner) -> None:
     (first,) = drawn(1)
     result = quiz(runner, f"?\n{right(first)}\n", "--count", "1")
-    assert "to answer (upper or lower case), s to skip, q to end the quiz" in " ".join(result.stdout.split())
+    assert "to answer (upper or lower case), s to skip, q to stop" in " ".join(result.stdout.split())
     assert "Score: 1/1 (100%)" in result.stdout
 
 

@@ -39,6 +39,18 @@ def topic_option(function: F) -> F:
     )(function)
 
 
+def data_dir_option(function: F) -> F:
+    """``--data-dir DIR`` (or ``AZRS_QUIZ_DATA_DIR``): where progress is kept."""
+    return click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        envvar="AZRS_QUIZ_DATA_DIR",
+        show_envvar=True,
+        help="Where your progress is kept (default: your user data folder).",
+    )(function)
+
+
 def output_options(function: F) -> F:
     """``--output FILE`` ('-' for standard output) and ``--force``."""
     function = click.option(

@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def data_dir_option(function: F) -> F:
-    """``--data-dir DIR`` (or ``AZRS_QUIZ_DATA_DIR``): where progress is kept."""
-    return click.option(
-        "--data-dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        envvar="AZRS_QUIZ_DATA_DIR",
-        show_envvar=True,
-        help="Where your progress is kept (default: your user data folder).",
-    )(function)
+from azrs_quiz.cli.options import data_dir_option
 
 
 @click.group()

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from azrs_quiz.cli.options import content_option, load_content_for_cli, topic_option
-from azrs_quiz.cli.progress import data_dir_option
+from azrs_quiz.cli.options import content_option, data_dir_option, load_content_for_cli, topic_option
 
 if TYPE_CHECKING:
     from azrs_quiz.cli.runner import Terminal
@@ -87,7 +86,7 @@ def _quiz(
     from azrs_quiz.cli import render
     from azrs_quiz.cli.runner import Terminal
     from azrs_quiz.questions import build_quiz
-    from azrs_quiz.session import NoQuestions
+    from azrs_quiz.questions import NoQuestions
 
     terminal = Terminal.open(no_color=no_color, to_stderr=as_json)
     content = load_content_for_cli(content_path)

@@ -101,7 +101,7 @@ def keys_help(option_count: int, symbols: Symbols) -> str:
     last = letter(option_count - 1)
     return (
         f"Type a letter a{symbols.dash}{last} or a number 1{symbols.dash}{option_count} to answer "
-        f"(upper or lower case), s to skip, q to end the quiz, ? for this help."
+        f"(upper or lower case), s to skip, q to stop (your answers so far are kept), ? for this help."
     )
 
 

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from azrs_quiz.cli.options import content_option, load_content_for_cli, topic_option
-from azrs_quiz.cli.progress import data_dir_option
+from azrs_quiz.cli.options import content_option, data_dir_option, load_content_for_cli, topic_option
 
 if TYPE_CHECKING:
     from azrs_quiz.progress import ReviewPlan
