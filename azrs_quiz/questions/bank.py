@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import random
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
 
 from azrs_quiz.content import Content
+from azrs_quiz.gcpause import garbage_collection_paused
 from azrs_quiz.questions.distractors import choose_options
 from azrs_quiz.questions.errors import InvalidOptionCount
 from azrs_quiz.questions.index import BankIndex
@@ -34,21 +33,8 @@ def question_bank(content: Content, *, options: int = DEFAULT_OPTIONS) -> list[Q
     the content allows; a question never has fewer than three.
     """
     check_option_count(options)
-    with _garbage_collection_paused():
+    with garbage_collection_paused():
         return _build(content, options)
-
-
-@contextmanager
-def _garbage_collection_paused() -> Iterator[None]:
-    # The build makes many small acyclic objects; the cyclic collector would rescan
-    # them again and again (a fifth of the time at 10,000 facts) and free nothing.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _build(content: Content, options: int) -> list[Question]:
