@@ -121,6 +121,12 @@ class _Fact(_Record):
     note: Text | None = Field(default=None, description="A recorded doubt or clarification; never asked.")
 
 
+_SKIP = (
+    "Angles never to ask about this fact, although it has their answer (a template would"
+    " teach nothing); say why in 'note'."
+)
+
+
 class EventPrompts(_Record):
     """Authored question stems for an event, one per angle."""
 
@@ -140,6 +146,7 @@ class Event(_Fact):
     place: Slug | None = None
     organisations: list[Slug] = Field(default_factory=list)
     prompts: EventPrompts = EventPrompts()
+    skip: list[Literal["when", "what", "who", "where"]] = Field(default_factory=list, description=_SKIP)
 
     @model_validator(mode="after")
     def _prompts_have_answers(self) -> Event:
@@ -166,6 +173,7 @@ class Person(_Fact):
     role: Text | None = Field(default=None, description="Role at the time, as the source gives it.")
     country: Slug | None = None
     prompts: PersonPrompts = PersonPrompts()
+    skip: list[Literal["role", "who"]] = Field(default_factory=list, description=_SKIP)
 
     @model_validator(mode="after")
     def _prompts_have_answers(self) -> Person:
@@ -213,6 +221,7 @@ class Agreement(_Fact):
     people: list[Slug] = Field(default_factory=list)
     value: Amount | None = None
     prompts: AgreementPrompts = AgreementPrompts()
+    skip: list[Literal["what", "when", "parties", "value"]] = Field(default_factory=list, description=_SKIP)
 
     @model_validator(mode="after")
     def _prompts_have_answers(self) -> Agreement:
@@ -237,6 +246,7 @@ class Figure(_Fact):
     amount: Amount
     date: Date | None = None
     prompts: FigurePrompts = FigurePrompts()
+    skip: list[Literal["amount"]] = Field(default_factory=list, description=_SKIP)
 
 
 class Doubt(_Record):

@@ -217,3 +217,15 @@ class TestPromptsNeedTheirAnswers:
         assert _errors(Event, {**MINIMAL[Event], "prompts": {"what": ""}}) == [
             "prompts.what: String should have at least 1 character"
         ]
+
+
+def test_skip_takes_only_the_angles_of_its_kind() -> None:
+    event = Event.model_validate(
+        {"id": "e", "topic": "dates", "what": "x", "explanation": "y", "sources": ["s"], "skip": ["where"]}
+    )
+    assert event.skip == ["where"]
+    with pytest.raises(ValidationError) as raised:
+        Event.model_validate(
+            {"id": "e", "topic": "dates", "what": "x", "explanation": "y", "sources": ["s"], "skip": ["role"]}
+        )
+    assert "'when', 'what', 'who' or 'where'" in str(raised.value)

@@ -225,3 +225,21 @@ def test_content_without_any_question_is_an_error(tiny_content: Content) -> None
     with pytest.raises(NoQuestions) as raised:
         build_quiz(people_only, seed=1)
     assert str(raised.value) == "the content yields no questions: its facts need dates, places, roles, parties or amounts"
+
+
+def test_skipped_angles_are_never_asked(tiny_content: Content) -> None:
+    event = tiny_content.events["embassy-opened"]
+    assert {"embassy-opened:when", "embassy-opened:where"} <= {question.id for question in question_bank(tiny_content)}
+    skipping = event.model_copy(update={"skip": ["where"]})
+    content = Content(
+        packs=tiny_content.packs,
+        sources=tiny_content.sources,
+        places=tiny_content.places,
+        people=tiny_content.people,
+        events={**tiny_content.events, event.id: skipping},
+    )
+
+    ids = {question.id for question in question_bank(content)}
+
+    assert "embassy-opened:where" not in ids
+    assert "embassy-opened:when" in ids

@@ -119,7 +119,10 @@ def assert_unambiguous(bank: list[Question]) -> None:
 
 def test_bundled_bank_asks_about_nearly_every_fact(bundled_content: Content, bundled_bank: list[Question]) -> None:
     asked = {question.fact_id for question in bundled_bank}
-    assert len(asked) >= 0.9 * len(bundled_content.facts)
+    assert len(asked) >= 0.85 * len(bundled_content.facts)
+    for fact in bundled_content.facts:
+        if fact.id not in asked:  # only on purpose, and the content says why
+            assert fact.note is not None and ("No prompt" in fact.note or "gives no role" in fact.note), fact.id
     assert {question.topic for question in bundled_bank} == set(bundled_content.topics)
     assert len(bundled_bank) >= 1.5 * len(bundled_content.facts)
 

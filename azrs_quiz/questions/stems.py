@@ -127,7 +127,8 @@ def drafts_for(fact: Fact, index: BankIndex) -> Iterator[Draft]:
         drafts = _agreement_drafts(fact, index)
     else:
         drafts = _figure_drafts(fact, index)
-    return (draft for draft in drafts if draft is not None)
+    skipped = set(fact.skip)
+    return (draft for draft in drafts if draft is not None and draft.angle not in skipped)
 
 
 def display(domain: Domain, value: Hashable, index: BankIndex) -> str:
