@@ -141,7 +141,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "unknown-key": [
         "facts.yaml:6: events[0].what: is required but missing",
-        "facts.yaml:9: events[0].wat: unknown key 'wat'; did you mean 'what'? allowed: id, topic, sources, explanation, note, date, what, people, actor, place, organisations, prompts",
+        "facts.yaml:9: events[0].wat: unknown key 'wat'; did you mean 'what'? allowed: id, topic, sources, explanation, note, date, what, people, actor, place, organisations, prompts, skip",
         "facts.yaml:13: events[0].prompts.When: unknown key 'When'; did you mean 'when'? allowed: when, what, who, where",
         "3 problems found",
     ],
