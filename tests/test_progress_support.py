@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from azrs_quiz.questions.model import Question
 from azrs_quiz.session import Answer
@@ -38,3 +44,21 @@ def answer(item: Question, *, correct: bool = True, elapsed: float = 10.0, at: d
 def days(count: float) -> timedelta:
     """A number of days as a timedelta."""
     return timedelta(days=count)
+
+
+@contextmanager
+def utc_clock(monkeypatch: pytest.MonkeyPatch, target: str) -> Iterator[list[datetime]]:
+    """A fixed clock patched over ``target`` in a machine set to UTC; move it with ``clock[0] = ...``."""
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    current = [T0]
+    monkeypatch.setattr(target, lambda: current[0])
+    try:
+        yield current
+    finally:
+        if saved is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()

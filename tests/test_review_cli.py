@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -17,7 +15,7 @@ from azrs_quiz.cli.review import when
 from azrs_quiz.loader import load_content
 from azrs_quiz.progress import ProgressStore, database_path
 from azrs_quiz.questions import question_bank
-from test_progress_support import T0
+from test_progress_support import T0, utc_clock
 
 TINY_PACK = Path(__file__).parent / "data" / "packs" / "tiny"
 
@@ -25,17 +23,8 @@ TINY_PACK = Path(__file__).parent / "data" / "packs" / "tiny"
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[datetime]]:
     """A fixed clock for the command, in a machine set to UTC; move it with ``clock[0] = ...``."""
-    saved = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    current = [T0]
-    monkeypatch.setattr("azrs_quiz.cli.review._now", lambda: current[0])
-    yield current
-    if saved is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = saved
-    time.tzset()
+    with utc_clock(monkeypatch, "azrs_quiz.cli.review._now") as current:
+        yield current
 
 
 def review(runner: CliRunner, *args: str, typed: str = "") -> Result:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,24 +16,16 @@ from azrs_quiz.cli.main import main
 from azrs_quiz.loader import load_content
 from azrs_quiz.progress import ProgressStore
 from azrs_quiz.questions import question_bank
-from test_progress_support import T0, answer, days, question
+from test_progress_support import T0, answer, days, question, utc_clock
 
 TINY_PACK = Path(__file__).parent / "data" / "packs" / "tiny"
 
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[datetime]]:
-    saved = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    current = [T0]
-    monkeypatch.setattr("azrs_quiz.cli.stats._now", lambda: current[0])
-    yield current
-    if saved is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = saved
-    time.tzset()
+    """A fixed clock for the command, in a machine set to UTC; move it with ``clock[0] = ...``."""
+    with utc_clock(monkeypatch, "azrs_quiz.cli.stats._now") as current:
+        yield current
 
 
 def stats(runner: CliRunner, *args: str, content: Path = TINY_PACK) -> Result:

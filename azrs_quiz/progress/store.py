@@ -355,10 +355,20 @@ def keep_copy(path: Path, reason: str, clock: Clock = utc_now) -> Path:
     for earlier in sorted(path.parent.glob(f"{path.name}.{reason}-*")):
         if not earlier.name.endswith("-wal") and filecmp.cmp(earlier, path, shallow=False):
             return earlier
-    stamp = to_utc(clock()).strftime("%Y%m%dT%H%M%S%fZ")
-    backup = path.with_name(f"{path.name}.{reason}-{stamp}")
+    backup = aside_path(path, reason, clock)
     shutil.copy2(path, backup)
-    wal = path.with_name(path.name + "-wal")
+    wal = wal_path(path)
     if wal.exists():
-        shutil.copy2(wal, backup.with_name(backup.name + "-wal"))
+        shutil.copy2(wal, wal_path(backup))
     return backup
+
+
+def aside_path(path: Path, reason: str, clock: Clock = utc_now) -> Path:
+    """Where ``path`` is kept aside: ``<name>.<reason>-<UTC timestamp>`` in the same folder."""
+    stamp = to_utc(clock()).strftime("%Y%m%dT%H%M%S%fZ")
+    return path.with_name(f"{path.name}.{reason}-{stamp}")
+
+
+def wal_path(path: Path) -> Path:
+    """The write-ahead log SQLite keeps beside a database in WAL mode."""
+    return path.with_name(path.name + "-wal")

@@ -17,8 +17,8 @@ from typing import Any
 
 from azrs_quiz.progress.errors import ProgressFileError
 from azrs_quiz.progress.location import database_path
-from azrs_quiz.progress.records import MODES, ReviewRecord, format_time, parse_time, to_utc
-from azrs_quiz.progress.store import Clock, ProgressStore, utc_now
+from azrs_quiz.progress.records import MODES, ReviewRecord, format_time, parse_time
+from azrs_quiz.progress.store import Clock, ProgressStore, aside_path, utc_now, wal_path
 
 #: The ``format`` field every progress file carries.
 FILE_FORMAT = "azrs-quiz-progress"
@@ -96,12 +96,11 @@ def reset_progress(data_dir: str | Path | None = None, *, clock: Clock = utc_now
             connection.close()
     except sqlite3.Error:
         pass  # A damaged file cannot be checkpointed; its log is moved along with it below.
-    stamp = to_utc(clock()).strftime("%Y%m%dT%H%M%S%fZ")
-    backup = path.with_name(f"{path.name}.reset-{stamp}")
+    backup = aside_path(path, "reset", clock)
     os.replace(path, backup)
-    wal = path.with_name(path.name + "-wal")
+    wal = wal_path(path)
     if wal.exists():
-        os.replace(wal, backup.with_name(backup.name + "-wal"))
+        os.replace(wal, wal_path(backup))
     path.with_name(path.name + "-shm").unlink(missing_ok=True)
     return backup
 
