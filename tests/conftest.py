@@ -6,9 +6,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from azrs_quiz.content import Content
 from azrs_quiz.loader import load_content
+
+# Properties are about behaviour, not speed: a busy CI machine must not fail them on timing.
+settings.register_profile("azrs", deadline=None)
+settings.load_profile("azrs")
 
 DATA = Path(__file__).parent / "data"
 TINY_PACK = DATA / "packs" / "tiny"
