@@ -202,3 +202,11 @@ def test_synthetic_bank_keeps_kinds_years_and_prompts_apart(tmp_path: Path, synt
     assert max(distances) <= 6 and sum(distances) / len(distances) <= 3
     content = load_content(write_synthetic_pack(tmp_path, 1000, seed=3))
     assert_kinds_match(synthetic_bank, content)
+
+
+def test_a_place_abroad_is_set_among_places_abroad(bundled_content: Content, bundled_bank: list[Question]) -> None:
+    # Dakar among Serbian towns would be found at a glance.
+    question = {question.id: question for question in bundled_bank}["azerbaijan-opposes-oic-statement-on-kosovo:where"]
+    at_home = {place.name for place in bundled_content.places.values() if place.country in ("azerbaijan", "serbia")}
+    assert question.correct_option == "Dakar"
+    assert not set(question.options) & at_home, question.options

@@ -146,7 +146,9 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
         place = index.content.places[draft.key]
         same_kind = index.places_by_kind.get(place.kind, [])
         same_country = index.places_by_kind_country.get((place.kind, place.country), []) if place.country else []
-        yield from _tiered(rng, [same_country, same_kind], per_tier)
+        at_home = place.country in index.home_countries
+        same_side = index.places_by_kind_home.get((place.kind, at_home), [])
+        yield from _tiered(rng, [same_country, same_side, same_kind], per_tier)
         yield from _sample(rng, same_kind, _LAST_RESORT)
     elif name == "parties":
         assert isinstance(draft.key, frozenset)

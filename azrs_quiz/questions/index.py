@@ -8,7 +8,7 @@ kind, precision, currency or unit, and role.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -88,6 +88,8 @@ class BankIndex:
         #: People whose role is an office of a country ("Foreign Minister of Serbia"), by their country.
         self.office_holders_by_country: dict[str | None, list[str]] = defaultdict(list)
         self.places_by_kind_country: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+        #: Places of a kind in the content's home countries (True) or abroad (False).
+        self.places_by_kind_home: dict[tuple[str, bool], list[str]] = defaultdict(list)
         self.party_sets: dict[int, list[frozenset[str]]] = defaultdict(list)
         self.parties_by_kind: dict[str, list[str]] = defaultdict(list)
         self.agreement_parties_by_kind: dict[str, list[str]] = defaultdict(list)
@@ -153,6 +155,9 @@ class BankIndex:
             self.parties_by_kind[f"place:{place.kind}"].append(place.id)
         for organisation in content.organisations.values():
             self.parties_by_kind[f"organisation:{organisation.kind}"].append(organisation.id)
+        self.home_countries = _home_countries(content)
+        for place in content.places.values():
+            self.places_by_kind_home[(place.kind, place.country in self.home_countries)].append(place.id)
         self._split_roles()
         seen_parties: set[str] = set()
         for sets in self.party_sets.values():
@@ -207,3 +212,14 @@ class BankIndex:
         """The display name of a place or organisation."""
         place = self.content.places.get(party)
         return place.name if place is not None else self.content.organisations[party].name
+
+
+def _home_countries(content: Content) -> frozenset[str]:
+    """The two countries most places lie in: the ones a pack is about (Azerbaijan and Serbia).
+
+    A place abroad (Dakar) is best set among other places abroad, not among the home
+    countries' towns, which a learner would rule out at a glance.
+    """
+    counts = Counter(place.country for place in content.places.values() if place.country is not None)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return frozenset(country for country, _ in ranked[:2])
