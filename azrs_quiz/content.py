@@ -39,6 +39,8 @@ class Content:
     agreements: Mapping[str, Agreement] = field(default_factory=dict)
     figures: Mapping[str, Figure] = field(default_factory=dict)
     doubts: Mapping[str, Doubt] = field(default_factory=dict)
+    #: The id of the pack each record was loaded from (empty for content built in code).
+    record_packs: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -63,6 +65,11 @@ class Content:
         """The topics that at least one fact has, in the canonical order."""
         present = {fact.topic for fact in self.iter_facts()}
         return tuple(topic for topic in TOPICS if topic in present)
+
+    def pack_of(self, record_id: str) -> PackMeta | None:
+        """The pack a record was loaded from; ``None`` when that is not known."""
+        pack_id = self.record_packs.get(record_id)
+        return next((pack for pack in self.packs if pack.id == pack_id), None)
 
     @property
     def attribution(self) -> str:

@@ -145,6 +145,9 @@ class _ContentBuilder:
         self.pack_origins: dict[str, _Origin] = {}
         self.records: dict[str, dict[str, BaseModel]] = {section: {} for section in SECTIONS}
         self.origins: dict[str, _Origin] = {}
+        #: Which pack each record came from, so its own pack's credit can go with it.
+        self.record_packs: dict[str, str] = {}
+        self.current_pack: str | None = None
         #: Ids of records that failed validation, by section: already reported, so
         #: references to them are not reported again as unknown.
         self.failed: dict[str, str] = {}
@@ -152,6 +155,7 @@ class _ContentBuilder:
         self.reference_numbers: dict[int, tuple[str, _Origin]] = {}
 
     def add_pack(self, pack_dir: Path) -> None:
+        self.current_pack = None
         self._read_meta(pack_dir / PACK_FILE)
         self.reference_numbers = {}
         try:
@@ -189,6 +193,7 @@ class _ContentBuilder:
             return
         self.pack_origins[meta.id] = origin
         self.packs.append(meta)
+        self.current_pack = meta.id
 
     def _read_records(self, path: Path) -> None:
         document, problems = read_yaml(path)
@@ -245,6 +250,8 @@ class _ContentBuilder:
             return
         self.origins[record_id] = origin
         self.records[section][record_id] = record
+        if self.current_pack is not None:
+            self.record_packs[record_id] = self.current_pack
         if isinstance(record, Source) and record.number is not None:
             self._check_reference_number(record, origin, label)
 
@@ -267,7 +274,9 @@ class _ContentBuilder:
             raise ContentError(self.problems)
         # Read-only views: the content, like its frozen records, cannot be changed by a caller.
         sections = {section: MappingProxyType(records) for section, records in self.records.items()}
-        return Content(packs=tuple(self.packs), **sections)  # type: ignore[arg-type]
+        return Content(
+            packs=tuple(self.packs), record_packs=MappingProxyType(self.record_packs), **sections  # type: ignore[arg-type]
+        )
 
     def _check_prompts_are_unique(self) -> None:
         """Two facts asking the same question would make one of the answers wrong."""

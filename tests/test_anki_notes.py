@@ -100,3 +100,13 @@ def test_guid_is_genankis_guid_for_the_key() -> None:
     keys = ["mc:embassy-opened:when", "fact:president-a", "mc:x:y", "fact:" + "z" * 120, ""]
 
     assert [note_guid(key) for key in keys] == [genanki.guid_for("azrs-quiz", key) for key in keys]
+
+
+def test_each_note_credits_the_pack_its_fact_comes_from(bundled_content: Content) -> None:
+    main, related = bundled_content.packs
+    notes = build_notes(bundled_content, question_bank(bundled_content), TOPICS)
+    for note in notes:
+        credit = note.fields[note.note_type.fields.index("Credit")]
+        own, other = (related, main) if note.topic == "related" else (main, related)
+        assert escape(own.attribution).split(" (")[0] in credit, note.key
+        assert escape(other.attribution).split(" (")[0] not in credit, note.key

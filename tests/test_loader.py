@@ -189,3 +189,14 @@ def test_the_pure_python_parser_finds_the_same_problems(folder: Path, monkeypatc
         assert isinstance(pure, list) and len(pure) == 1 and pure[0][2] == "yaml"
     else:
         assert pure == with_libyaml
+
+
+def test_each_record_knows_its_pack(bundled_content: Content) -> None:
+    assert [pack.id for pack in bundled_content.packs] == ["azerbaijan-serbia", "related-relations"]
+    event = next(iter(bundled_content.events))
+    pack = bundled_content.pack_of(event)
+    assert pack is not None and pack.id == "azerbaijan-serbia"
+    related = next(fact.id for fact in bundled_content.facts if fact.topic == "related")
+    related_pack = bundled_content.pack_of(related)
+    assert related_pack is not None and related_pack.id == "related-relations"
+    assert bundled_content.pack_of("no-such-record") is None

@@ -19,7 +19,7 @@ from azrs_quiz.anki.errors import AnkiExportError
 from azrs_quiz.anki.ids import TOPIC_DECKS, note_guid
 from azrs_quiz.anki.notetypes import FACT, MULTIPLE_CHOICE, OPTION_LETTERS, NoteType
 from azrs_quiz.content import Content
-from azrs_quiz.models import TOPICS, Agreement, Amount, Event, Fact, Figure, Person, Topic
+from azrs_quiz.models import TOPICS, Agreement, Amount, Event, Fact, Figure, PackMeta, Person, Topic
 from azrs_quiz.questions.model import Question
 from azrs_quiz.questions.wording import amount_text, capitalise, clause
 
@@ -80,17 +80,19 @@ def _link(text: str, url: str | None) -> str:
 
 def credit_html(content: Content) -> str:
     """The credit every pack asks for, one pack per line, its source address made a link."""
-    lines = []
-    for pack in content.packs:
-        url = pack.source_url
-        if url and url in pack.attribution and url.startswith(("https://", "http://")):
-            line = escape(pack.attribution).replace(escape(url), _link(url, url), 1)
-        else:
-            line = _link(pack.attribution, url)
-        if _letters(pack.licence) not in _letters(pack.attribution):
-            line += f" Licence: {escape(pack.licence)}."
-        lines.append(line)
-    return "<br>".join(lines)
+    return "<br>".join(pack_credit_html(pack) for pack in content.packs)
+
+
+def pack_credit_html(pack: PackMeta) -> str:
+    """The credit one pack asks for, its source address made a link."""
+    url = pack.source_url
+    if url and url in pack.attribution and url.startswith(("https://", "http://")):
+        line = escape(pack.attribution).replace(escape(url), _link(url, url), 1)
+    else:
+        line = _link(pack.attribution, url)
+    if _letters(pack.licence) not in _letters(pack.attribution):
+        line += f" Licence: {escape(pack.licence)}."
+    return line
 
 
 def _letters(text: str) -> str:
@@ -173,6 +175,7 @@ class NoteMaker:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.credit = credit_html(content)
+        self._pack_credits = {pack.id: pack_credit_html(pack) for pack in content.packs}
         self._planner = _RecallPlanner(content)
         self._citations: dict[tuple[str, ...], str] = {}
 
@@ -182,6 +185,11 @@ class NoteMaker:
         if cited is None:
             cited = self._citations[key] = citations_html(self.content, source_ids, fallback)
         return cited
+
+    def _credit(self, fact_id: str) -> str:
+        """The credit of the pack the fact comes from; every pack's when that is unknown."""
+        pack = self.content.pack_of(fact_id)
+        return self._pack_credits[pack.id] if pack is not None else self.credit
 
     def multiple_choice(self, question: Question) -> NoteSpec:
         """The multiple-choice note of one question."""
@@ -199,7 +207,7 @@ class NoteMaker:
             TOPIC_DECKS[question.topic][1],
             escape(question.explanation),
             self._cite(question.sources, question.citations),
-            self.credit,
+            self._credit(question.fact_id),
             escape(question.id),
         )
         tags = _tags(question.topic, question.kind)
@@ -219,7 +227,7 @@ class NoteMaker:
             TOPIC_DECKS[fact.topic][1],
             escape(fact.explanation),
             self._cite(fact.sources),
-            self.credit,
+            self._credit(fact.id),
             escape(fact.id),
         )
         return NoteSpec(f"fact:{fact.id}", FACT, fields, _tags(fact.topic, fact_kind(fact)), fact.topic)
