@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -75,6 +75,15 @@ class Content:
     def attribution(self) -> str:
         """The credit every pack asks for, one pack per line."""
         return "\n".join(pack.attribution for pack in self.packs)
+
+    def attribution_for(self, record_ids: Iterable[str]) -> str:
+        """The credit of the packs these records come from, one pack per line.
+
+        Every pack's credit when none of them is known (content built in code).
+        """
+        wanted = {self.record_packs.get(record_id) for record_id in record_ids}
+        packs = [pack for pack in self.packs if pack.id in wanted] or list(self.packs)
+        return "\n".join(pack.attribution for pack in packs)
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind there are (the validate summary)."""

@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 from rich.console import Console
 
 from azrs_quiz.cli import render
+from azrs_quiz.content import Content
 from azrs_quiz.cli.main import main
 from azrs_quiz.cli.runner import Key, Terminal, parse_key, run_questions
 from azrs_quiz.questions.model import Question
@@ -556,3 +557,13 @@ def test_the_command_module_imports_no_heavy_library() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "[]\n"
+
+
+def test_the_credit_names_only_the_packs_the_questions_came_from(runner: CliRunner, bundled_content: Content) -> None:
+    main_pack, related_pack = bundled_content.packs
+
+    related_only = runner.invoke(main, ["quiz", "--topic", "related", "-n", "3", "--seed", "1", "--json"], input="")
+    from_both = runner.invoke(main, ["quiz", "--topic", "related", "--topic", "dates", "-n", "4", "--json"], input="")
+
+    assert json.loads(related_only.stdout)["attribution"] == related_pack.attribution
+    assert json.loads(from_both.stdout)["attribution"] == f"{main_pack.attribution}\n{related_pack.attribution}"

@@ -108,9 +108,10 @@ def _quiz(
         if store is not None:
             store.close()
     terminal.show()
-    terminal.show(render.credit(content.attribution, terminal.width))
+    attribution = content.attribution_for(question.fact_id for question in drawn.questions)
+    terminal.show(render.credit(attribution, terminal.width))
     if as_json:
-        result = session.to_json(seed=drawn.seed, drawn_from=list(drawn.topics), attribution=content.attribution)
+        result = session.to_json(seed=drawn.seed, drawn_from=list(drawn.topics), attribution=attribution)
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     interrupted = stopped or session.interrupted or any(retry.interrupted for retry in session.retries)
     return INTERRUPTED if interrupted else 0

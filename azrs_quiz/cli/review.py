@@ -118,7 +118,7 @@ def _review(
     terminal.show()
     terminal.show(render.wrap(what_next(after, later), terminal.width))
     terminal.show()
-    terminal.show(render.credit(content.attribution, terminal.width))
+    terminal.show(render.credit(content.attribution_for(q.fact_id for q in plan.questions), terminal.width))
     return INTERRUPTED if result.interrupted else 0
 
 
