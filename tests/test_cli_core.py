@@ -260,3 +260,19 @@ class TestSchema:
     def test_the_default_is_the_content_file_schema(self, runner: CliRunner) -> None:
         assert _schema(runner)["title"] == "azrs_quiz content file"
         assert _schema(runner, "--content-file") == _schema(runner)
+
+
+@pytest.mark.parametrize("command", ["quiz", "review"])
+def test_ctrl_c_while_loading_exits_130_without_a_traceback(
+    command: str, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(_path: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(f"azrs_quiz.cli.{command}.load_content_for_cli", interrupted)
+
+    result = runner.invoke(main, [command], input="")
+
+    assert result.exit_code == 130
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output

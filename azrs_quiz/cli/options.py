@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -81,3 +82,26 @@ def emit_text(output: Path, text: str, *, force: bool) -> None:
     from azrs_quiz.atomic import write_text_atomically
 
     write_text_atomically(output, text, force=force)
+
+
+#: The exit status after Ctrl-C, as a shell reports a process ended by SIGINT.
+INTERRUPTED = 130
+
+
+def exits_with_status(function: Callable[..., int]) -> Callable[..., None]:
+    """Run a command body that returns its exit status; Ctrl-C exits 130 without a traceback.
+
+    The body handles Ctrl-C during questions itself (printing the partial score); this
+    catches one that comes earlier, while content is loading.
+    """
+
+    @functools.wraps(function)
+    def command(*args: Any, **kwargs: Any) -> None:
+        try:
+            status = function(*args, **kwargs)
+        except KeyboardInterrupt:
+            click.echo(err=True)
+            status = INTERRUPTED
+        click.get_current_context().exit(status)
+
+    return command

@@ -8,16 +8,20 @@ from typing import TYPE_CHECKING
 
 import click
 
-from azrs_quiz.cli.options import content_option, data_dir_option, load_content_for_cli, topic_option
+from azrs_quiz.cli.options import (
+    INTERRUPTED,
+    content_option,
+    data_dir_option,
+    exits_with_status,
+    load_content_for_cli,
+    topic_option,
+)
 
 if TYPE_CHECKING:
     from azrs_quiz.cli.runner import Terminal
     from azrs_quiz.progress import ProgressStore
     from azrs_quiz.questions.model import Question
     from azrs_quiz.session import Answer, Session
-
-#: The exit status after Ctrl-C, as a shell reports a process ended by SIGINT.
-INTERRUPTED = 130
 
 
 @click.command()
@@ -34,9 +38,8 @@ INTERRUPTED = 130
     "--schedule", is_flag=True, help="Let these answers move the spaced-repetition schedule of `review`."
 )
 @data_dir_option
-@click.pass_context
+@exits_with_status
 def quiz(
-    ctx: click.Context,
     topics: tuple[str, ...],
     count: int,
     seed: int | None,
@@ -46,7 +49,7 @@ def quiz(
     retry_missed: bool,
     schedule: bool,
     data_dir: Path | None,
-) -> None:
+) -> int:
     """Take a multiple-choice quiz in the terminal.
 
     Answer with a letter or a number; s skips, q ends the quiz, ? shows the keys.
@@ -61,26 +64,6 @@ def quiz(
       azrs-quiz quiz --topic dates --topic people --count 5
       printf 'a\\nc\\n' | azrs-quiz quiz --count 2 --seed 1 --json
     """
-    try:
-        code = _quiz(topics, count, seed, content_path, no_color, as_json, retry_missed, schedule, data_dir)
-    except KeyboardInterrupt:
-        # Ctrl-C before the first question (while loading): no traceback, no summary.
-        click.echo(err=True)
-        code = INTERRUPTED
-    ctx.exit(code)
-
-
-def _quiz(
-    topics: tuple[str, ...],
-    count: int,
-    seed: int | None,
-    content_path: Path | None,
-    no_color: bool,
-    as_json: bool,
-    retry_missed: bool,
-    schedule: bool,
-    data_dir: Path | None,
-) -> int:
     import json
 
     from azrs_quiz.cli import render

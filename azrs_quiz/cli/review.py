@@ -9,15 +9,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from azrs_quiz.cli.options import content_option, data_dir_option, load_content_for_cli, topic_option
+from azrs_quiz.cli.options import (
+    INTERRUPTED,
+    content_option,
+    data_dir_option,
+    exits_with_status,
+    load_content_for_cli,
+    topic_option,
+)
 
 if TYPE_CHECKING:
     from azrs_quiz.progress import ReviewPlan
     from azrs_quiz.questions.model import Question
-
-#: The exit status after Ctrl-C, as for ``azrs-quiz quiz``.
-INTERRUPTED = 130
-
 
 def _now() -> datetime:
     """The current moment in UTC (tests replace it to fix the clock)."""
@@ -39,16 +42,15 @@ def _monotonic() -> float:
 @content_option
 @data_dir_option
 @click.option("--no-color", is_flag=True, help="No colours (the NO_COLOR variable is honoured too).")
-@click.pass_context
+@exits_with_status
 def review(
-    ctx: click.Context,
     new_per_day: int,
     max_questions: int | None,
     topics: tuple[str, ...],
     content_path: Path | None,
     data_dir: Path | None,
     no_color: bool,
-) -> None:
+) -> int:
     """Review the questions that are due (spaced repetition).
 
     Due questions come first, most overdue first, then new ones, up to --new a
@@ -65,22 +67,6 @@ def review(
       azrs-quiz review --max 20 --new 5
       azrs-quiz review --topic people
     """
-    try:
-        code = _review(new_per_day, max_questions, topics, content_path, data_dir, no_color)
-    except KeyboardInterrupt:
-        click.echo(err=True)
-        code = INTERRUPTED
-    ctx.exit(code)
-
-
-def _review(
-    new_per_day: int,
-    max_questions: int | None,
-    topics: tuple[str, ...],
-    content_path: Path | None,
-    data_dir: Path | None,
-    no_color: bool,
-) -> int:
     from rich.text import Text
 
     from azrs_quiz.cli import render
