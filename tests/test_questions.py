@@ -243,3 +243,15 @@ def test_skipped_angles_are_never_asked(tiny_content: Content) -> None:
 
     assert "embassy-opened:where" not in ids
     assert "embassy-opened:when" in ids
+
+
+def test_questions_on_filters_the_bank_by_checked_topics(tiny_content: Content, bank: list[Question]) -> None:
+    from azrs_quiz.questions.quiz import questions_on
+
+    assert questions_on(bank, None) == bank
+    assert questions_on(bank, []) == bank
+    dates = questions_on(bank, ["DATES"])
+    assert dates and all(question.topic == "dates" for question in dates)
+    assert dates == [question for question in bank if question.topic == "dates"]
+    with pytest.raises(UnknownTopic):
+        questions_on(bank, ["related"])

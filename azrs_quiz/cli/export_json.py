@@ -28,12 +28,10 @@ def export_json(content_path: Path | None, topics: tuple[str, ...], output: Path
     """
     from azrs_quiz.exports.json_bank import bank_to_json
     from azrs_quiz.questions import question_bank
-    from azrs_quiz.questions.quiz import select_topics
+    from azrs_quiz.questions.quiz import questions_on
 
     content = load_content_for_cli(content_path)
-    bank = question_bank(content)
-    chosen = select_topics(bank, topics)
-    questions = [question for question in bank if question.topic in chosen]
+    questions = questions_on(question_bank(content), topics)
     emit_text(output, bank_to_json(content, questions), force=force)
     where = "standard output" if str(output) == "-" else str(output)
     click.echo(f"Wrote {len(questions)} question{'s' if len(questions) != 1 else ''} to {where}", err=True)

@@ -73,14 +73,12 @@ def review(
     from azrs_quiz.cli.runner import Terminal, run_questions
     from azrs_quiz.progress import ProgressStore, plan_review
     from azrs_quiz.questions import question_bank
-    from azrs_quiz.questions.quiz import select_topics
+    from azrs_quiz.questions.quiz import questions_on
     from azrs_quiz.session import Answer, Session
 
     terminal = Terminal.open(no_color=no_color)
     content = load_content_for_cli(content_path)
-    bank = question_bank(content)
-    chosen = select_topics(bank, list(topics) or None)
-    pool: list[Question] = [question for question in bank if question.topic in chosen]
+    pool: list[Question] = questions_on(question_bank(content), topics)
     with ProgressStore.open(data_dir) as store:
         now = _now()
         plan = plan_review(pool, store.cards(), now=now, new_per_day=new_per_day, max_questions=max_questions)

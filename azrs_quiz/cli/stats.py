@@ -52,12 +52,10 @@ def stats(
     from azrs_quiz.cli.runner import Terminal
     from azrs_quiz.progress import ProgressStore, compute_stats
     from azrs_quiz.questions import question_bank
-    from azrs_quiz.questions.quiz import select_topics
+    from azrs_quiz.questions.quiz import questions_on
 
     content = load_content_for_cli(content_path)
-    bank = question_bank(content)
-    chosen = select_topics(bank, list(topics) or None)
-    pool = [question for question in bank if question.topic in chosen]
+    pool = questions_on(question_bank(content), topics)
     with ProgressStore.open(data_dir) as store:
         result = compute_stats(pool, store.cards(), store.reviews(), now=_now())
     if as_json:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from azrs_quiz.content import Content
 from azrs_quiz.models import TOPICS, Topic
 from azrs_quiz.questions.bank import question_bank
 from azrs_quiz.questions.model import Question
-from azrs_quiz.questions.quiz import select_topics
+from azrs_quiz.questions.quiz import questions_on
 
 #: Characters no export may carry: C0 controls other than tab and newline (XML 1.0 forbids them).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -44,19 +44,9 @@ def by_topic(questions: Iterable[Question]) -> list[tuple[Topic, list[Question]]
     return [(topic, groups[topic]) for topic in TOPICS if topic in groups]
 
 
-def select_questions(questions: Sequence[Question], topics: Iterable[str] = ()) -> list[Question]:
-    """The questions on ``topics`` (all when empty), in bank order.
-
-    Raises :class:`~azrs_quiz.errors.UnknownTopic` for a topic no question is on, so a
-    pack without that topic gives an error rather than an empty export.
-    """
-    chosen = select_topics(questions, list(topics))
-    return [question for question in questions if question.topic in chosen]
-
-
 def questions_for_export(content: Content, topics: Iterable[str] = ()) -> list[Question]:
     """The content's question bank, limited to ``topics`` (all when empty)."""
-    return select_questions(question_bank(content), topics)
+    return questions_on(question_bank(content), list(topics))
 
 
 def pack_title(content: Content) -> str:

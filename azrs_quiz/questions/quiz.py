@@ -42,9 +42,18 @@ def build_quiz(
     if not bank:
         raise NoQuestions("the content yields no questions: its facts need dates, places, roles, parties or amounts")
     chosen_topics = select_topics(bank, topics)
-    pool = [question for question in bank if question.topic in chosen_topics]
-    drawn = draw(pool, count, random.Random(seed))
+    drawn = draw(questions_on(bank, chosen_topics), count, random.Random(seed))
     return Quiz(questions=tuple(drawn), topics=chosen_topics, seed=seed)
+
+
+def questions_on(bank: Sequence[Question], topics: Iterable[str] | None) -> list[Question]:
+    """The questions of ``bank`` on ``topics`` (all when ``None`` or empty), in bank order.
+
+    Topics are checked as by :func:`select_topics`: one the bank has no questions on is
+    an :class:`~azrs_quiz.errors.UnknownTopic`, not an empty result.
+    """
+    chosen = select_topics(bank, topics)
+    return [question for question in bank if question.topic in chosen]
 
 
 def select_topics(bank: Sequence[Question], topics: Iterable[str] | None) -> tuple[Topic, ...]:
