@@ -546,19 +546,6 @@ def test_at_a_terminal_the_retry_is_offered_and_taken(runner: CliRunner) -> None
     assert visible.count("Retry the") == 1
 
 
-def test_the_command_module_imports_no_heavy_library() -> None:
-    """rich, pydantic and the engine load inside the command, so --help stays instant."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, azrs_quiz.cli.main, azrs_quiz.cli.quiz; "
-        "print(sorted(m for m in ('rich', 'pydantic', 'fsrs', 'azrs_quiz.questions') if m in sys.modules))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout == "[]\n"
-
-
 def test_the_credit_names_only_the_packs_the_questions_came_from(runner: CliRunner, bundled_content: Content) -> None:
     main_pack, related_pack = bundled_content.packs
 

@@ -139,15 +139,3 @@ def test_every_command_has_help(runner: CliRunner) -> None:
                     ["progress", "reset"], ["progress", "path"]):
         result = runner.invoke(main, [*command, "--help"])
         assert result.exit_code == 0 and "Example" in result.stdout, command
-
-
-def test_the_commands_load_nothing_heavy_until_they_run() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, azrs_quiz.cli.review, azrs_quiz.cli.stats, azrs_quiz.cli.progress; "
-        "print(sorted(m for m in ('rich', 'pydantic', 'fsrs', 'sqlite3', 'azrs_quiz.progress') if m in sys.modules))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout == "[]\n"
