@@ -22,18 +22,18 @@ from azrs_quiz._version import __version__
 
 if TYPE_CHECKING:  # "X as X": explicit re-exports for type checkers (the imports below are lazy)
     from azrs_quiz.anki import export_anki as export_anki
-    from azrs_quiz.content import Content as Content
-    from azrs_quiz.dates import PartialDate as PartialDate
+    from azrs_quiz.facts.content import Content as Content
+    from azrs_quiz.facts.dates import PartialDate as PartialDate
     from azrs_quiz.errors import AzrsQuizError as AzrsQuizError
     from azrs_quiz.errors import ContentError as ContentError
     from azrs_quiz.errors import ContentNotFound as ContentNotFound
     from azrs_quiz.errors import ContentProblem as ContentProblem
     from azrs_quiz.errors import OutputExists as OutputExists
     from azrs_quiz.errors import UnknownTopic as UnknownTopic
-    from azrs_quiz.loader import bundled_content_path as bundled_content_path
-    from azrs_quiz.loader import load_content as load_content
-    from azrs_quiz.models import TOPICS as TOPICS
-    from azrs_quiz.models import Topic as Topic
+    from azrs_quiz.facts.loader import bundled_content_path as bundled_content_path
+    from azrs_quiz.facts.loader import load_content as load_content
+    from azrs_quiz.facts.models import TOPICS as TOPICS
+    from azrs_quiz.facts.models import Topic as Topic
     from azrs_quiz.progress import ProgressStore as ProgressStore
     from azrs_quiz.progress import compute_stats as compute_stats
     from azrs_quiz.progress import plan_review as plan_review
@@ -46,18 +46,18 @@ if TYPE_CHECKING:  # "X as X": explicit re-exports for type checkers (the import
     from azrs_quiz.session import Answer as Answer
 
 _EXPORTS: dict[str, str] = {
-    "Content": "azrs_quiz.content",
-    "PartialDate": "azrs_quiz.dates",
+    "Content": "azrs_quiz.facts.content",
+    "PartialDate": "azrs_quiz.facts.dates",
     "AzrsQuizError": "azrs_quiz.errors",
     "ContentError": "azrs_quiz.errors",
     "ContentNotFound": "azrs_quiz.errors",
     "ContentProblem": "azrs_quiz.errors",
     "OutputExists": "azrs_quiz.errors",
     "UnknownTopic": "azrs_quiz.errors",
-    "bundled_content_path": "azrs_quiz.loader",
-    "load_content": "azrs_quiz.loader",
-    "TOPICS": "azrs_quiz.models",
-    "Topic": "azrs_quiz.models",
+    "bundled_content_path": "azrs_quiz.facts.loader",
+    "load_content": "azrs_quiz.facts.loader",
+    "TOPICS": "azrs_quiz.facts.models",
+    "Topic": "azrs_quiz.facts.models",
     "ProgressStore": "azrs_quiz.progress",
     "compute_stats": "azrs_quiz.progress",
     "plan_review": "azrs_quiz.progress",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from azrs_quiz.models import TOPICS
+from azrs_quiz.facts.models import TOPICS
 from azrs_quiz.questions.model import Question
 
 

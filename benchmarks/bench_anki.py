@@ -36,9 +36,9 @@ from azrs_quiz.anki.deck import build_decks  # noqa: E402
 from azrs_quiz.anki.history import NoteHistory  # noqa: E402
 from azrs_quiz.anki.notes import build_notes, credit_html  # noqa: E402
 from azrs_quiz.anki.writer import write_apkg  # noqa: E402
-from azrs_quiz.content import Content  # noqa: E402
-from azrs_quiz.loader import load_content  # noqa: E402
-from azrs_quiz.models import TOPICS, Event, PackMeta, Source  # noqa: E402
+from azrs_quiz.facts.content import Content  # noqa: E402
+from azrs_quiz.facts.loader import load_content  # noqa: E402
+from azrs_quiz.facts.models import TOPICS, Event, PackMeta, Source  # noqa: E402
 from azrs_quiz.questions import question_bank  # noqa: E402
 
 

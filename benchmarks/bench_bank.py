@@ -30,7 +30,7 @@ from benchmarks.synthetic import write_synthetic_pack  # noqa: E402
 
 _MEASURE_BANK = r"""
 import json, resource, sys, time, tracemalloc
-from azrs_quiz.loader import load_content
+from azrs_quiz.facts.loader import load_content
 from azrs_quiz.questions import question_bank
 
 path, traced = sys.argv[1], sys.argv[2] == "traced"

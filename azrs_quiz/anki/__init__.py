@@ -30,9 +30,9 @@ from azrs_quiz.anki.history import NoteHistory, bundled_history_path, source_dat
 from azrs_quiz.anki.notes import build_notes, credit_html
 from azrs_quiz.anki.writer import write_apkg
 from azrs_quiz.atomic import write_atomically, write_text_atomically
-from azrs_quiz.content import Content
+from azrs_quiz.facts.content import Content
 from azrs_quiz.errors import UnknownTopic
-from azrs_quiz.models import Topic
+from azrs_quiz.facts.models import Topic
 from azrs_quiz.questions import question_bank
 from azrs_quiz.questions.model import Question
 

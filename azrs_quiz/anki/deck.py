@@ -13,7 +13,7 @@ from azrs_quiz.anki.notes import NoteSpec
 from azrs_quiz.anki import notetypes
 from azrs_quiz.anki.notetypes import NoteType
 from azrs_quiz.anki.writer import StampedModel, StampedNote
-from azrs_quiz.models import TOPICS
+from azrs_quiz.facts.models import TOPICS
 
 _DESCRIPTION = (
     "Facts about the relations between Azerbaijan and Serbia, each with its source. "

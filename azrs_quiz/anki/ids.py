@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
-from azrs_quiz.models import Topic
+from azrs_quiz.facts.models import Topic
 
 #: The multiple-choice note type ("azrs_quiz multiple choice").
 MULTIPLE_CHOICE_MODEL_ID = 2127439772

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from azrs_quiz.anki.errors import AnkiExportError
 from azrs_quiz.anki.ids import TOPIC_DECKS, note_guid
 from azrs_quiz.anki.notetypes import FACT, MULTIPLE_CHOICE, OPTION_LETTERS, NoteType
-from azrs_quiz.content import Content
-from azrs_quiz.models import TOPICS, Agreement, Amount, Event, Fact, Figure, PackMeta, Person, Topic
+from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.models import TOPICS, Agreement, Amount, Event, Fact, Figure, PackMeta, Person, Topic
 from azrs_quiz.questions.model import Question
 from azrs_quiz.questions.wording import amount_text, capitalise, clause
 

@@ -32,7 +32,7 @@ def export_csv(content_path: Path | None, topics: tuple[str, ...], output: Path,
       azrs-quiz export csv --plain --topic dates -o - | xclip -selection clipboard
     """
     from azrs_quiz.exports._shared import questions_for_export
-    from azrs_quiz.exports.tsv import questions_to_tsv
+    from azrs_quiz.exports.csv import questions_to_tsv
 
     content = load_content_for_cli(content_path)
     questions = questions_for_export(content, topics)

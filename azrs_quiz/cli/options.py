@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from azrs_quiz.content import Content
+    from azrs_quiz.facts.content import Content
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Kept in step with azrs_quiz.models.TOPICS (a test checks), without importing pydantic.
+#: Kept in step with azrs_quiz.facts.models.TOPICS (a test checks), without importing pydantic.
 TOPIC_CHOICES = ("dates", "people", "agreements", "related")
 
 
@@ -69,7 +69,7 @@ def output_options(function: F) -> F:
 
 def load_content_for_cli(content_path: Path | None) -> Content:
     """Load the content a command asked for (errors are reported by the root group)."""
-    from azrs_quiz.loader import load_content
+    from azrs_quiz.facts.loader import load_content
 
     return load_content(content_path)
 

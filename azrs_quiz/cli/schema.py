@@ -19,7 +19,7 @@ def schema(which: str) -> None:
     """
     import json
 
-    from azrs_quiz.schema import content_file_schema, pack_file_schema
+    from azrs_quiz.facts.schema import content_file_schema, pack_file_schema
 
     document = pack_file_schema() if which == "pack" else content_file_schema()
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))

@@ -37,7 +37,7 @@ def validate(path: Path | None) -> None:
       azrs-quiz validate
       azrs-quiz validate my-pack/
     """
-    from azrs_quiz.loader import load_content
+    from azrs_quiz.facts.loader import load_content
 
     counts = load_content(path).counts()
     click.echo(f"OK: {summary(counts)}")

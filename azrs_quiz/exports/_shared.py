@@ -6,8 +6,8 @@ import html
 import re
 from collections.abc import Iterable
 
-from azrs_quiz.content import Content
-from azrs_quiz.models import TOPICS, Topic
+from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.models import TOPICS, Topic
 from azrs_quiz.questions.bank import question_bank
 from azrs_quiz.questions.model import Question
 from azrs_quiz.questions.quiz import questions_on

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from azrs_quiz.content import Content
+from azrs_quiz.facts.content import Content
 from azrs_quiz.questions.model import Question
 
 #: Names this file's layout; bumped if a field changes meaning or goes away.

@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from azrs_quiz.content import Content
+from azrs_quiz.facts.content import Content
 from azrs_quiz.gcpause import garbage_collection_paused
 from azrs_quiz.questions.distractors import choose_options
 from azrs_quiz.questions.errors import InvalidOptionCount

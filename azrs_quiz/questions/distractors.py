@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TypeVar
 
-from azrs_quiz.dates import PartialDate
+from azrs_quiz.facts.dates import PartialDate
 from azrs_quiz.questions.index import BankIndex, compatible, role_class
 from azrs_quiz.questions.stems import Draft, display
 

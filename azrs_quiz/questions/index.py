@@ -13,9 +13,9 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from azrs_quiz.content import Content
-from azrs_quiz.dates import PartialDate, Precision
-from azrs_quiz.models import Agreement, Amount, Event, Figure, Person
+from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.dates import PartialDate, Precision
+from azrs_quiz.facts.models import Agreement, Amount, Event, Figure, Person
 from azrs_quiz.questions.wording import normalise
 
 #: Groups amounts that may stand in for each other: (currency, unit, per).

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from azrs_quiz.dates import PartialDate
-from azrs_quiz.models import Agreement, Event, Fact, Figure, Person, Topic
+from azrs_quiz.facts.dates import PartialDate
+from azrs_quiz.facts.models import Agreement, Event, Fact, Figure, Person, Topic
 from azrs_quiz.questions.index import AmountBucket, BankIndex, amount_bucket, compatible
 from azrs_quiz.questions.wording import (
     WHEN_QUESTION,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from azrs_quiz.dates import PartialDate, Precision
+from azrs_quiz.facts.dates import PartialDate, Precision
 
 _CURRENCY_SYMBOLS = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}
 _SCALES = ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 
-from azrs_quiz.models import (
+from azrs_quiz.facts.models import (
     TOPICS,
     Agreement,
     Doubt,

@@ -1,4 +1,4 @@
-"""Loading content packs from disk into a validated :class:`~azrs_quiz.content.Content`.
+"""Loading content packs from disk into a validated :class:`~azrs_quiz.facts.content.Content`.
 
 A pack is a folder holding ``pack.yaml`` (its metadata) and any number of other
 YAML files, each a mapping of sections (``events:``, ``people:``...) to lists of
@@ -18,10 +18,10 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from azrs_quiz.content import Content
+from azrs_quiz.facts.content import Content
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
 from azrs_quiz.gcpause import garbage_collection_paused
-from azrs_quiz.models import (
+from azrs_quiz.facts.models import (
     PATTERN_HINTS,
     SECTIONS,
     Agreement,
@@ -32,7 +32,7 @@ from azrs_quiz.models import (
     Place,
     Source,
 )
-from azrs_quiz.yamlfile import YamlDocument, key_label, read_yaml
+from azrs_quiz.facts.yamlfile import YamlDocument, key_label, read_yaml
 
 PACK_FILE = "pack.yaml"
 _YAML_SUFFIXES = (".yaml", ".yml")

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from azrs_quiz.models import SECTIONS, PackMeta
+from azrs_quiz.facts.models import SECTIONS, PackMeta
 
 
 def content_file_schema() -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 Every model is frozen and forbids unknown keys, so a typo in a content file is an
 error rather than a silently ignored field. References between records are plain
-ids here; :mod:`azrs_quiz.loader` checks that each one resolves.
+ids here; :mod:`azrs_quiz.facts.loader` checks that each one resolves.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
-from azrs_quiz.dates import DATE_JSON_SCHEMA, PartialDate
+from azrs_quiz.facts.dates import DATE_JSON_SCHEMA, PartialDate
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
