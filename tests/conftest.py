@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
-from azrs_quiz.content import Content
-from azrs_quiz.loader import load_content
+from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.loader import load_content
 
 # Properties are about behaviour, not speed: a busy CI machine must not fail them on timing.
 settings.register_profile("azrs", deadline=None)

@@ -13,7 +13,7 @@ import pytest
 
 import azrs_quiz
 from azrs_quiz.errors import AzrsQuizError, UnknownTopic
-from tests.conftest import TINY_PACK
+from conftest import TINY_PACK
 
 REPO = Path(__file__).resolve().parent.parent
 

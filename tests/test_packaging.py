@@ -74,7 +74,7 @@ def test_the_wheel_declares_the_console_script(wheel: Path) -> None:
 
 
 def test_the_unpacked_wheel_finds_its_bundled_content_from_any_folder(unpacked: Path, tmp_path: Path) -> None:
-    code = "import azrs_quiz, azrs_quiz.loader as loader; print(azrs_quiz.__file__); print(loader.bundled_content_path())"
+    code = "import azrs_quiz, azrs_quiz.facts.loader as loader; print(azrs_quiz.__file__); print(loader.bundled_content_path())"
     result = _run_from_elsewhere(unpacked, tmp_path, "-c", code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [str(unpacked / "azrs_quiz" / "__init__.py"), str(unpacked / "azrs_quiz" / "content")]

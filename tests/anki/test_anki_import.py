@@ -1,0 +1,239 @@
+"""Our decks in the real Anki: imported with the ``anki`` library into fresh collections."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from azrs_quiz.anki import AnkiExport, export_anki
+from azrs_quiz.anki.ids import note_guid
+from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.loader import load_content
+
+anki_collection = pytest.importorskip("anki.collection")
+Collection = anki_collection.Collection
+
+TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
+PARENT = "Azerbaijan\u2013Serbia relations"
+T1 = 1_800_000_000
+T2 = 1_800_086_400
+
+
+@pytest.fixture
+def collection(tmp_path: Path) -> Iterator[object]:
+    col = Collection(str(tmp_path / "collection.anki2"))
+    yield col
+    col.close()
+
+
+def import_deck(col: object, path: Path) -> object:
+    """Import with Anki's default options (update notes and note types only when newer)."""
+    request = anki_collection.ImportAnkiPackageRequest(
+        package_path=str(path), options=anki_collection.ImportAnkiPackageOptions()
+    )
+    return col.import_anki_package(request).log  # type: ignore[attr-defined]
+
+
+def build(content: Content, path: Path, history: Path, now: int) -> AnkiExport:
+    return export_anki(content, path, force=True, history=history, record_history=True, now=now)
+
+
+def visible_text(rendered: str) -> str:
+    without_style = re.sub(r"<style>.*?</style>", "", rendered, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", without_style)).strip()
+
+
+def note_by_key(col: object, key: str) -> object:
+    note_id = col.db.scalar("select id from notes where guid = ?", note_guid(key))  # type: ignore[attr-defined]
+    assert note_id is not None, key
+    return col.get_note(note_id)  # type: ignore[attr-defined]
+
+
+def copy_tiny(tmp_path: Path) -> Path:
+    pack = tmp_path / "pack"
+    shutil.copytree(TINY_PACK, pack)
+    return pack
+
+
+def edit(pack: Path, old: str, new: str) -> None:
+    facts = pack / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert old in text
+    facts.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_deck_imports_with_every_note_card_deck_and_tag(tmp_path: Path, collection: object, tiny_content: Content) -> None:
+    deck = tmp_path / "tiny.apkg"
+    result = build(tiny_content, deck, tmp_path / "history.json", T1)
+
+    log = import_deck(collection, deck)
+
+    assert len(log.new) == result.notes  # type: ignore[attr-defined]
+    assert collection.note_count() == result.notes  # type: ignore[attr-defined]
+    assert collection.card_count() == result.cards  # type: ignore[attr-defined]
+    names = {entry.name for entry in collection.decks.all_names_and_ids()}  # type: ignore[attr-defined]
+    assert {PARENT, f"{PARENT}::Dates", f"{PARENT}::People", f"{PARENT}::Agreements"} <= names
+    assert f"{PARENT}::Related" not in names  # the tiny pack has no related facts
+    assert len(collection.find_cards(f'"deck:{PARENT}::Dates"')) > 0  # type: ignore[attr-defined]
+    question = note_by_key(collection, "mc:embassy-opened:when")
+    assert sorted(question.tags) == ["azrs::dates", "azrs::kind::event"]  # type: ignore[attr-defined]
+    person = note_by_key(collection, "fact:president-a")
+    assert sorted(person.tags) == ["azrs::kind::person", "azrs::people"]  # type: ignore[attr-defined]
+    assert person.mod == T1  # type: ignore[attr-defined]
+
+
+def test_every_card_renders_a_question_and_an_answer(tmp_path: Path, collection: object, tiny_content: Content) -> None:
+    deck = tmp_path / "tiny.apkg"
+    build(tiny_content, deck, tmp_path / "history.json", T1)
+    import_deck(collection, deck)
+
+    card_ids = collection.find_cards("")  # type: ignore[attr-defined]
+    assert card_ids
+    for card_id in card_ids:
+        card = collection.get_card(card_id)  # type: ignore[attr-defined]
+        question, answer = card.question(), card.answer()
+        assert visible_text(question), card.note().fields
+        assert len(visible_text(answer)) > len(visible_text(question))
+        assert "{{" not in question and "{{" not in answer
+        assert "Source:" in visible_text(answer)
+        assert "Test data written for azrs_quiz" in visible_text(answer)  # the pack's credit
+
+
+def test_multiple_choice_back_marks_the_correct_option(tmp_path: Path, collection: object, tiny_content: Content) -> None:
+    from azrs_quiz.questions import question_bank
+
+    deck = tmp_path / "tiny.apkg"
+    build(tiny_content, deck, tmp_path / "history.json", T1)
+    import_deck(collection, deck)
+    question = next(q for q in question_bank(tiny_content) if q.id == "embassy-opened:when")
+    letter = "ABCDE"[question.answer]
+
+    card = note_by_key(collection, "mc:embassy-opened:when").cards()[0]  # type: ignore[attr-defined]
+    answer = card.answer()
+
+    assert f'<div class="answer-{letter}">' in answer
+    assert f'<li class="option option-{letter.lower()}"><span class="letter">{letter}</span> {question.correct_option}</li>' in answer
+    assert f"Answer: {letter}" in visible_text(answer)
+    assert f"Answer: {letter}" not in visible_text(card.question())
+
+
+def test_reverse_recall_card_only_when_the_cue_has_one_answer(tmp_path: Path, collection: object, tiny_content: Content) -> None:
+    deck = tmp_path / "tiny.apkg"
+    build(tiny_content, deck, tmp_path / "history.json", T1)
+    import_deck(collection, deck)
+
+    embassy = note_by_key(collection, "fact:embassy-opened")
+    figure = note_by_key(collection, "fact:trade-2023")
+    reverse = embassy.cards()[1]  # type: ignore[attr-defined]
+
+    assert len(embassy.cards()) == 2  # type: ignore[attr-defined]
+    assert visible_text(reverse.question()).split() == ["Dates", "Date", "February", "2011", "Event?"]
+    assert "Serbia opened its embassy in Baku" in visible_text(reverse.answer())
+    assert len(figure.cards()) == 1  # type: ignore[attr-defined]  # "$100 million → Figure?" is no fair question
+
+
+def test_importing_the_same_deck_twice_adds_nothing(tmp_path: Path, collection: object, tiny_content: Content) -> None:
+    deck = tmp_path / "tiny.apkg"
+    result = build(tiny_content, deck, tmp_path / "history.json", T1)
+    import_deck(collection, deck)
+
+    again = import_deck(collection, deck)
+
+    assert (len(again.new), len(again.updated), len(again.duplicate)) == (0, 0, result.notes)  # type: ignore[attr-defined]
+    assert collection.note_count() == result.notes  # type: ignore[attr-defined]
+    assert collection.card_count() == result.cards  # type: ignore[attr-defined]
+
+
+def test_an_edited_fact_arrives_as_an_update_and_keeps_its_review_history(tmp_path: Path, collection: object) -> None:
+    pack = copy_tiny(tmp_path)
+    history = tmp_path / "history.json"
+    first = build(load_content(pack), tmp_path / "v1.apkg", history, T1)
+    import_deck(collection, tmp_path / "v1.apkg")
+    card = note_by_key(collection, "mc:embassy-opened:when").cards()[0]  # type: ignore[attr-defined]
+    card.start_timer()
+    collection.sched.answerCard(card, 3)  # type: ignore[attr-defined]
+    reviews_before = collection.db.scalar("select count() from revlog where cid = ?", card.id)  # type: ignore[attr-defined]
+
+    edit(pack, "The embassy opened early in the year.", "The embassy opened in the first weeks of the year.")
+    second = build(load_content(pack), tmp_path / "v2.apkg", history, T2)
+    log = import_deck(collection, tmp_path / "v2.apkg")
+
+    updated = {note.fields[-1] for note in log.updated}  # type: ignore[attr-defined]
+    assert updated == {"embassy-opened", "embassy-opened:when", "embassy-opened:what", "embassy-opened:where"}
+    assert len(log.new) == 0  # type: ignore[attr-defined]
+    assert len(log.duplicate) == first.notes - len(updated)  # type: ignore[attr-defined]
+    assert second.notes == first.notes
+    assert collection.note_count() == first.notes  # type: ignore[attr-defined]
+    note = note_by_key(collection, "mc:embassy-opened:when")
+    assert "first weeks" in note["Explanation"]  # type: ignore[index]
+    assert note.mod == T2  # type: ignore[attr-defined]
+    card.load()
+    assert reviews_before == 1
+    assert collection.db.scalar("select count() from revlog where cid = ?", card.id) == 1  # type: ignore[attr-defined]
+    assert card.reps == 1 and card.type != 0  # still reviewed, not reset to new
+
+
+def test_an_unrecorded_edit_still_arrives_as_an_update(tmp_path: Path, collection: object) -> None:
+    pack = copy_tiny(tmp_path)
+    history = tmp_path / "history.json"
+    build(load_content(pack), tmp_path / "v1.apkg", history, T1)
+    import_deck(collection, tmp_path / "v1.apkg")
+
+    edit(pack, "He spoke for Azerbaijan in the talks.", "He spoke for Azerbaijan at the talks.")
+    result = export_anki(load_content(pack), tmp_path / "v2.apkg", history=history)
+    log = import_deck(collection, tmp_path / "v2.apkg")
+
+    assert result.unrecorded == 2  # the recall note and the role question of minister-b
+    assert {note.fields[-1] for note in log.updated} == {"minister-b", "minister-b:role"}  # type: ignore[attr-defined]
+    assert note_by_key(collection, "fact:minister-b").mod == T1 + 1  # type: ignore[attr-defined]
+
+
+def test_markup_and_template_syntax_in_content_show_as_text(tmp_path: Path, collection: object) -> None:
+    pack = copy_tiny(tmp_path)
+    edit(pack, "The embassy opened early in the year.", "Early <script>alert(1)</script> {{Front}} {{c1::x}} & more.")
+    edit(pack, "name: Ana Example", "name: Ana <b>Bold</b> {{Back}}")
+    deck = tmp_path / "hostile.apkg"
+    build(load_content(pack), deck, tmp_path / "history.json", T1)
+    import_deck(collection, deck)
+
+    rendered = [
+        (card.question(), card.answer())
+        for card in (collection.get_card(cid) for cid in collection.find_cards(""))  # type: ignore[attr-defined]
+    ]
+    everything = "".join(question + answer for question, answer in rendered)
+    assert "<script>" not in everything and "<b>Bold</b>" not in everything
+    assert "{{" not in everything
+    assert all(visible_text(question) and visible_text(answer) for question, answer in rendered)
+    embassy = note_by_key(collection, "fact:embassy-opened").cards()[0].answer()  # type: ignore[attr-defined]
+    assert "Early <script>alert(1)</script> {{Front}} {{c1::x}} & more." in visible_text(embassy)
+    person = note_by_key(collection, "fact:president-a").cards()[0].question()  # type: ignore[attr-defined]
+    assert "Ana <b>Bold</b> {{Back}}" in visible_text(person)
+
+
+def test_a_polished_note_type_reaches_users_without_touching_notes(
+    tmp_path: Path, collection: object, tiny_content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from azrs_quiz.anki import notetypes
+
+    history = tmp_path / "history.json"
+    first = build(tiny_content, tmp_path / "v1.apkg", history, T1)
+    import_deck(collection, tmp_path / "v1.apkg")
+    polished = dataclasses.replace(notetypes.MULTIPLE_CHOICE, css=notetypes.CSS + ".prompt { color: teal; }\n")
+    monkeypatch.setattr(notetypes, "NOTE_TYPES", (polished, notetypes.FACT))
+
+    build(tiny_content, tmp_path / "v2.apkg", history, T2)
+    log = import_deck(collection, tmp_path / "v2.apkg")
+
+    model = collection.models.get(notetypes.MULTIPLE_CHOICE_MODEL_ID)  # type: ignore[attr-defined]
+    assert ".prompt { color: teal; }" in model["css"]
+    assert model["name"] == "azrs_quiz multiple choice"
+    ours = [entry.name for entry in collection.models.all_names_and_ids() if "azrs" in entry.name]  # type: ignore[attr-defined]
+    assert sorted(ours) == ["azrs_quiz fact", "azrs_quiz multiple choice"]  # updated, not forked
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 0, first.notes)  # type: ignore[attr-defined]

@@ -1,0 +1,125 @@
+"""``azrs-quiz stats`` through click, against a known history and a fixed clock."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from azrs_quiz.cli.main import main
+from azrs_quiz.facts.loader import load_content
+from azrs_quiz.progress import ProgressStore
+from azrs_quiz.questions import question_bank
+from helpers.progress import T0, answer, days, question, utc_clock
+
+TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[datetime]]:
+    """A fixed clock for the command, in a machine set to UTC; move it with ``clock[0] = ...``."""
+    with utc_clock(monkeypatch, "azrs_quiz.cli.stats._now") as current:
+        yield current
+
+
+def stats(runner: CliRunner, *args: str, content: Path = TINY_PACK) -> Result:
+    return runner.invoke(main, ["stats", "--content", str(content), *args])
+
+
+def on_topic(topic: str) -> int:
+    """How many of the tiny pack's questions are on ``topic``."""
+    return sum(1 for q in question_bank(load_content(TINY_PACK)) if q.topic == topic)
+
+
+def history() -> None:
+    """Two days of answers on the tiny pack, and one on a fact it does not have."""
+    with ProgressStore.open() as store:
+        store.record(answer(question("embassy-opened:when"), elapsed=4.0, at=T0 - days(1)), mode="review", schedule=True)
+        store.record(answer(question("state-visit:when", "people"), correct=False, at=T0 - days(1)), mode="review", schedule=True)
+        store.record(answer(question("visa-agreement:when", "agreements"), at=T0), mode="quiz", schedule=False)
+        store.record(answer(question("minister-b:role", "people"), elapsed=12.0, at=T0), mode="quiz", schedule=True)
+        store.record(answer(question("no-longer-here:when"), at=T0), mode="review", schedule=True)
+
+
+def test_stats_json_of_a_known_history(runner: CliRunner, clock: list[datetime]) -> None:
+    history()
+    result = stats(runner, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    total = len(question_bank(load_content(TINY_PACK)))
+    assert {key: data[key] for key in ("reviews", "quiz_answers", "answers", "correct", "retention")} == {
+        "reviews": 2, "quiz_answers": 2, "answers": 4, "correct": 3, "retention": 0.75,
+    }
+    assert (data["streak_days"], data["studied_today"], data["due_now"]) == (2, True, 1)
+    assert (data["seen"], data["learned"], data["total"]) == (4, 1, total)
+    assert data["topics"]["people"] == {
+        "answers": 2, "correct": 1, "retention": 0.5, "seen": 2, "learned": 0, "total": on_topic("people")
+    }
+    assert [day["due"] for day in data["forecast"]] == [2] + [0] * 6 + [1] + [0] * 6
+    assert data["forecast"][0]["date"] == "2026-03-02"
+
+
+def test_stats_table_and_chart(runner: CliRunner, clock: list[datetime]) -> None:
+    history()
+    result = stats(runner)
+    assert result.exit_code == 0
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[:6] == [
+        "Your progress on Mon 02 Mar 2026",
+        "Answers    4 (2 in reviews, 2 in quizzes)",
+        "Retention  75% right",
+        "Streak     2 days",
+        f"Learned    1 of {len(question_bank(load_content(TINY_PACK)))} questions (4 seen)",
+        "Due now    1",
+    ]
+    assert ["people", "2", "50%", f"0/{on_topic('people')}"] in [line.split() for line in lines]
+    bars = {line.split()[0] + " " + line.split()[1]: line for line in lines if "\u2588" in line}
+    assert bars == {
+        "Today 2": "Today          2   " + "\u2588" * 30,
+        "Mon 09": "Mon 09 Mar     1   " + "\u2588" * 15,
+    }
+
+
+def test_stats_by_topic(runner: CliRunner, clock: list[datetime]) -> None:
+    history()
+    data = json.loads(stats(runner, "--json", "--topic", "agreements").stdout)
+    assert (data["answers"], data["correct"], list(data["topics"])) == (1, 1, ["agreements"])
+    assert data["total"] == on_topic("agreements")
+
+
+def test_no_answers_yet(runner: CliRunner, clock: list[datetime]) -> None:
+    result = stats(runner)
+    assert "No answers yet: start with `azrs-quiz review`." in result.stdout
+    assert "Retention  -\n" in result.stdout
+
+
+def test_edited_facts_keep_their_history_removed_ones_drop_out_new_ones_arrive(
+    runner: CliRunner, clock: list[datetime], tmp_path: Path
+) -> None:
+    history()
+    pack = tmp_path / "tiny"
+    shutil.copytree(TINY_PACK, pack)
+    facts = yaml.safe_load((pack / "facts.yaml").read_text(encoding="utf-8"))
+    facts["people"] = [person for person in facts["people"] if person["id"] != "minister-b"]
+    facts["events"][0]["explanation"] = "Reworded: the embassy opened in February."
+    facts["events"].append({
+        "id": "new-event", "topic": "dates", "date": "2015-05", "what": "a new event happened",
+        "explanation": "Added later.", "sources": ["ref-1"],
+        "prompts": {"when": "When did the new event happen?"},
+    })
+    (pack / "facts.yaml").write_text(yaml.safe_dump(facts, sort_keys=False), encoding="utf-8")
+    edited_bank = {q.id for q in question_bank(load_content(pack))}
+    assert "minister-b:role" not in edited_bank and "new-event:when" in edited_bank
+
+    data = json.loads(stats(runner, "--json", content=pack).stdout)
+    # embassy-opened (edited) keeps its answer; minister-b (removed) no longer counts.
+    assert (data["answers"], data["seen"], data["learned"], data["total"]) == (3, 3, 1, len(edited_bank))
+    assert data["topics"]["people"]["answers"] == 1
+    with ProgressStore.open() as store:
+        assert len(store.reviews()) == 5  # nothing was deleted: put the fact back and its history returns

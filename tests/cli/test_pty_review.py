@@ -1,0 +1,85 @@
+"""The real ``azrs-quiz review`` in a pseudo-terminal: timed ratings, Ctrl-C, a second session."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pexpect  # type: ignore[import-untyped]
+import pytest
+
+from azrs_quiz.facts.loader import load_content
+from azrs_quiz.progress import ProgressStore, plan_review
+from azrs_quiz.progress.records import LEARNING, REVIEW
+from azrs_quiz.questions import Question, question_bank
+from helpers.progress import T0
+
+TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+PROMPT = "for help): "
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and SIGINT are POSIX")
+
+
+def planned(count: int) -> tuple[Question, ...]:
+    """The new questions a first review of the tiny pack asks."""
+    bank = question_bank(load_content(TINY_PACK))
+    return plan_review(bank, {}, now=T0, new_per_day=count).questions
+
+
+def spawn(data_dir: Path, *args: str) -> pexpect.spawn:
+    environment = {**os.environ, "TERM": "xterm-256color", "AZRS_QUIZ_DATA_DIR": str(data_dir)}
+    command = [sys.executable, "-m", "azrs_quiz", "review", "--content", str(TINY_PACK), *args]
+    child = pexpect.spawn(command[0], command[1:], env=environment, encoding="utf-8", dimensions=(40, 80), timeout=20)
+    child.logfile_read = io.StringIO()
+    return child
+
+
+def transcript(child: pexpect.spawn) -> str:
+    child.expect(pexpect.EOF)
+    child.close()
+    assert isinstance(child.logfile_read, io.StringIO)
+    return ANSI.sub("", child.logfile_read.getvalue().replace("\r\n", "\n"))
+
+
+def test_at_a_terminal_a_quick_right_answer_is_easy_and_ctrl_c_keeps_it(tmp_path: Path) -> None:
+    first, second, _ = planned(3)
+    child = spawn(tmp_path, "--new", "3")
+    child.expect_exact("Review: 0 due, 3 new.")
+    child.expect_exact(PROMPT)
+    child.sendline("abcde"[first.answer])
+    child.expect_exact("Right!")
+    child.expect_exact(PROMPT)
+    child.sendline("abcde"[(second.answer + 1) % len(second.options)])
+    child.expect_exact("Wrong.")
+    child.expect_exact(PROMPT)
+    child.kill(signal.SIGINT)
+    output = transcript(child)
+    assert child.exitstatus == 130
+    assert "Stopped after 2 of 3 questions." in output and "Traceback" not in output
+    with ProgressStore.open(tmp_path) as store:
+        easy, again = store.card(first.id), store.card(second.id)
+        assert store.counts() == (2, 2)
+    assert easy is not None and easy.state == REVIEW and easy.due - easy.introduced_at == timedelta(days=8)
+    assert again is not None and again.state == LEARNING and again.due - again.introduced_at == timedelta(minutes=1)
+
+
+def test_two_terminals_reviewing_at_once_both_keep_their_answers(tmp_path: Path) -> None:
+    sessions = [spawn(tmp_path, "--new", "2"), spawn(tmp_path, "--new", "2")]
+    for child in sessions:
+        child.expect_exact(PROMPT)
+    for _ in range(2):
+        for child in sessions:
+            child.sendline("s")
+            child.expect_exact("Skipped.")
+    for child in sessions:
+        transcript(child)
+        assert child.exitstatus == 0
+    with ProgressStore.open(tmp_path) as store:
+        reviews = store.reviews()
+    assert len(reviews) == 4
