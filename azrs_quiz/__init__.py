@@ -22,14 +22,14 @@ from azrs_quiz._version import __version__
 
 if TYPE_CHECKING:  # "X as X": explicit re-exports for type checkers (the imports below are lazy)
     from azrs_quiz.anki import export_anki as export_anki
-    from azrs_quiz.facts.content import Content as Content
-    from azrs_quiz.facts.dates import PartialDate as PartialDate
     from azrs_quiz.errors import AzrsQuizError as AzrsQuizError
     from azrs_quiz.errors import ContentError as ContentError
     from azrs_quiz.errors import ContentNotFound as ContentNotFound
     from azrs_quiz.errors import ContentProblem as ContentProblem
     from azrs_quiz.errors import OutputExists as OutputExists
     from azrs_quiz.errors import UnknownTopic as UnknownTopic
+    from azrs_quiz.facts.content import Content as Content
+    from azrs_quiz.facts.dates import PartialDate as PartialDate
     from azrs_quiz.facts.loader import bundled_content_path as bundled_content_path
     from azrs_quiz.facts.loader import load_content as load_content
     from azrs_quiz.facts.models import TOPICS as TOPICS

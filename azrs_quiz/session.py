@@ -144,7 +144,11 @@ class Session:
     def with_retry(self, retry: Session) -> Session:
         """This session with one more retry round appended."""
         return Session(
-            self.questions, self.answers, self.duration, self.ended_early, self.interrupted,
+            self.questions,
+            self.answers,
+            self.duration,
+            self.ended_early,
+            self.interrupted,
             (*self.retries, retry),
         )
 
@@ -163,6 +167,6 @@ class Session:
             "interrupted": self.interrupted,
             "duration_seconds": round(self.duration, 3),
             "questions": [answer.to_json() for answer in self.answers],
-            "not_asked": [question.id for question in self.questions[len(self.answers):]],
+            "not_asked": [question.id for question in self.questions[len(self.answers) :]],
             "retries": [retry.to_json() for retry in self.retries],
         }

@@ -31,15 +31,15 @@ import genanki
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from azrs_quiz.anki import export_anki  # noqa: E402
-from azrs_quiz.anki.deck import build_decks  # noqa: E402
-from azrs_quiz.anki.history import NoteHistory  # noqa: E402
-from azrs_quiz.anki.notes import build_notes, credit_html  # noqa: E402
-from azrs_quiz.anki.writer import write_apkg  # noqa: E402
-from azrs_quiz.facts.content import Content  # noqa: E402
-from azrs_quiz.facts.loader import load_content  # noqa: E402
-from azrs_quiz.facts.models import TOPICS, Event, PackMeta, Source  # noqa: E402
-from azrs_quiz.questions import question_bank  # noqa: E402
+from azrs_quiz.anki import export_anki
+from azrs_quiz.anki.deck import build_decks
+from azrs_quiz.anki.history import NoteHistory
+from azrs_quiz.anki.notes import build_notes, credit_html
+from azrs_quiz.anki.writer import write_apkg
+from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.loader import load_content
+from azrs_quiz.facts.models import TOPICS, Event, PackMeta, Source
+from azrs_quiz.questions import question_bank
 
 
 def synthetic_content(facts: int, folder: Path, seed: int = 0) -> Content:
@@ -131,7 +131,9 @@ def main() -> None:
     print(f"  question bank            {bank_time:7.2f} s   (the engine, for scale)")
     print(f"  azrs_quiz export_anki    {ours_time:7.2f} s   {size_ours / 1e6:6.1f} MB   (whole build)")
     print(f"    of which the writing   {write_time:7.2f} s   (stamped notes, pinned database and zip)")
-    print(f"  genanki alone            {genanki_time:7.2f} s   {size_genanki / 1e6:6.1f} MB   (same fields, ready-made)")
+    print(
+        f"  genanki alone            {genanki_time:7.2f} s   {size_genanki / 1e6:6.1f} MB   (same fields, ready-made)"
+    )
     print(f"  whole build / genanki    {ours_time / genanki_time:7.2f} x")
     print(f"  writing / genanki        {write_time / genanki_time:7.2f} x")
 

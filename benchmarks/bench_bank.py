@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synthetic import write_synthetic_pack  # noqa: E402
+from benchmarks.synthetic import write_synthetic_pack
 
 _MEASURE_BANK = r"""
 import json, resource, sys, time, tracemalloc
@@ -92,7 +92,11 @@ def _run_bank(pack: Path, *, traced: bool) -> dict[str, float]:
 def measure_start(what: str, repeat: int) -> float:
     """Best time over ``repeat`` fresh interpreters to import the dependencies or draw a one-question quiz."""
     times = [
-        float(subprocess.run([sys.executable, "-c", _MEASURE_START, what], check=True, capture_output=True, text=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", _MEASURE_START, what], check=True, capture_output=True, text=True
+            ).stdout
+        )
         for _ in range(repeat)
     ]
     return min(times)
@@ -111,7 +115,9 @@ def main() -> None:
             rows.append(measure_bank(pack, args.repeat))
 
     mib = 1024 * 1024
-    print(f"{'facts':>8} {'questions':>10} {'load s':>8} {'bank s':>8} {'bank cpu s':>10} {'traced MiB':>11} {'RSS MiB':>8}")
+    print(
+        f"{'facts':>8} {'questions':>10} {'load s':>8} {'bank s':>8} {'bank cpu s':>10} {'traced MiB':>11} {'RSS MiB':>8}"
+    )
     for row in rows:
         print(
             f"{row['facts']:>8,} {row['questions']:>10,} {row['load']:>8.2f} {row['wall']:>8.2f} {row['cpu']:>10.2f}"
@@ -123,7 +129,9 @@ def main() -> None:
 
     deps = measure_start("deps", args.repeat + 2)
     quiz = measure_start("quiz", args.repeat + 2)
-    print(f"import click+pydantic+yaml: {deps:.3f} s; import azrs_quiz + load bundled content + 1-question quiz: {quiz:.3f} s")
+    print(
+        f"import click+pydantic+yaml: {deps:.3f} s; import azrs_quiz + load bundled content + 1-question quiz: {quiz:.3f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import TINY_PACK
 
 import azrs_quiz
 from azrs_quiz.errors import AzrsQuizError, UnknownTopic
-from conftest import TINY_PACK
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -77,7 +77,10 @@ def test_the_unpacked_wheel_finds_its_bundled_content_from_any_folder(unpacked: 
     code = "import azrs_quiz, azrs_quiz.facts.loader as loader; print(azrs_quiz.__file__); print(loader.bundled_content_path())"
     result = _run_from_elsewhere(unpacked, tmp_path, "-c", code)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [str(unpacked / "azrs_quiz" / "__init__.py"), str(unpacked / "azrs_quiz" / "content")]
+    assert result.stdout.splitlines() == [
+        str(unpacked / "azrs_quiz" / "__init__.py"),
+        str(unpacked / "azrs_quiz" / "content"),
+    ]
 
 
 def test_python_dash_m_validate_from_the_unpacked_wheel_succeeds(unpacked: Path, tmp_path: Path) -> None:

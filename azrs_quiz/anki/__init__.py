@@ -30,8 +30,8 @@ from azrs_quiz.anki.history import NoteHistory, bundled_history_path, source_dat
 from azrs_quiz.anki.notes import build_notes, credit_html
 from azrs_quiz.anki.writer import write_apkg
 from azrs_quiz.atomic import write_atomically, write_text_atomically
-from azrs_quiz.facts.content import Content
 from azrs_quiz.errors import UnknownTopic
+from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import Topic
 from azrs_quiz.questions import question_bank
 from azrs_quiz.questions.model import Question
@@ -105,7 +105,9 @@ def export_anki(
 
     built = build_decks(specs, note_history, credit_html(content), on_written=tick)
     target = Path(path)
-    write_atomically(target, lambda temporary: write_apkg(temporary, built.decks, zip_time=built.newest_stamp), force=force)
+    write_atomically(
+        target, lambda temporary: write_apkg(temporary, built.decks, zip_time=built.newest_stamp), force=force
+    )
     if recorded:
         write_text_atomically(history_path, note_history.dumps(), force=True)
     return AnkiExport(target, built.notes, built.cards, chosen, tuple(recorded), built.unrecorded)

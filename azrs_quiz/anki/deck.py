@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import genanki
 
+from azrs_quiz.anki import notetypes
 from azrs_quiz.anki.history import NoteHistory
 from azrs_quiz.anki.ids import PARENT_DECK_ID, PARENT_DECK_NAME, TOPIC_DECKS, topic_deck_name
 from azrs_quiz.anki.notes import NoteSpec
-from azrs_quiz.anki import notetypes
 from azrs_quiz.anki.notetypes import NoteType
 from azrs_quiz.anki.writer import StampedModel, StampedNote
 from azrs_quiz.facts.models import TOPICS

@@ -75,9 +75,7 @@ class NoteHistory:
         except FileNotFoundError:
             if missing_ok:
                 return cls()
-            raise HistoryError(
-                f"history file '{path}' does not exist (use --record-history to start one)"
-            ) from None
+            raise HistoryError(f"history file '{path}' does not exist (use --record-history to start one)") from None
         except OSError as error:
             raise HistoryError(f"cannot read history file '{path}': {error.strerror}") from error
         return cls.parse(text, path)

@@ -38,6 +38,7 @@ ID_BASE = 1_767_225_600_000
 PINNED_SQLITE_VERSION = 3_045_000
 _SQLITE_VERSION_OFFSET = 96
 
+
 class StampedModel(genanki.Model):  # type: ignore[misc]
     """A genanki note type whose modification time is given, not taken from the build."""
 

@@ -56,8 +56,7 @@ def export_anki(
     """
     if record_history and content_path is not None and history_path is None:
         raise click.UsageError(
-            "--record-history with --content needs --history FILE "
-            "(the shipped history belongs to the bundled content)"
+            "--record-history with --content needs --history FILE (the shipped history belongs to the bundled content)"
         )
     from azrs_quiz.anki import export_anki as build_deck
     from azrs_quiz.cli.options import load_content_for_cli
@@ -107,8 +106,12 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(
-        TextColumn("Writing notes"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=console, transient=True,
+        TextColumn("Writing notes"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
     ) as bar:
         task: list[Any] = []
 

@@ -85,7 +85,9 @@ def export_moodle_xml(
 
     content = load_content_for_cli(content_path)
     questions = questions_for_export(content, topics)
-    text = questions_to_moodle_xml(questions, attribution=content.attribution, title=pack_title(content), shuffle=shuffle)
+    text = questions_to_moodle_xml(
+        questions, attribution=content.attribution, title=pack_title(content), shuffle=shuffle
+    )
     _emit(output, text, force, len(questions))
 
 

@@ -54,9 +54,7 @@ def data_dir_option(function: F) -> F:
 
 def output_options(function: F) -> F:
     """``--output FILE`` ('-' for standard output) and ``--force``."""
-    function = click.option(
-        "--force", is_flag=True, help="Overwrite the output file if it exists."
-    )(function)
+    function = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")(function)
     return click.option(
         "--output",
         "-o",

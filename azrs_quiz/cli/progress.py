@@ -91,10 +91,7 @@ def import_command(file: Path, data_dir: Path | None) -> None:
         raise ProgressFileError(f"cannot read {file}: {error.strerror or error}") from error
     with ProgressStore.open(data_dir) as store:
         result = import_progress(store, text, source=str(file))
-    click.echo(
-        f"Imported {_plural(result.added, 'answer')} from {file}"
-        f" ({result.already_present} already here)."
-    )
+    click.echo(f"Imported {_plural(result.added, 'answer')} from {file} ({result.already_present} already here).")
 
 
 @progress.command("reset", short_help="Start afresh (asks first; the old file is kept).")

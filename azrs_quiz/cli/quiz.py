@@ -26,17 +26,13 @@ if TYPE_CHECKING:
 
 @click.command()
 @topic_option
-@click.option(
-    "--count", "-n", type=click.IntRange(min=1), default=10, show_default=True, help="How many questions."
-)
+@click.option("--count", "-n", type=click.IntRange(min=1), default=10, show_default=True, help="How many questions.")
 @click.option("--seed", type=int, default=None, help="Draw the same quiz again: same seed, same questions.")
 @content_option
 @click.option("--no-color", is_flag=True, help="No colours (the NO_COLOR variable is honoured too).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on standard output.")
 @click.option("--retry-missed", is_flag=True, help="Go straight on to the missed questions, without asking.")
-@click.option(
-    "--schedule", is_flag=True, help="Let these answers move the spaced-repetition schedule of `review`."
-)
+@click.option("--schedule", is_flag=True, help="Let these answers move the spaced-repetition schedule of `review`.")
 @data_dir_option
 @exits_with_status
 def quiz(
@@ -68,8 +64,7 @@ def quiz(
 
     from azrs_quiz.cli import render
     from azrs_quiz.cli.runner import Terminal
-    from azrs_quiz.questions import build_quiz
-    from azrs_quiz.questions import NoQuestions
+    from azrs_quiz.questions import NoQuestions, build_quiz
 
     terminal = Terminal.open(no_color=no_color, to_stderr=as_json)
     content = load_content_for_cli(content_path)
@@ -144,8 +139,11 @@ def _round(
 
     result = run_questions(questions, io=terminal, on_answer=save)
     session = Session.of(
-        questions, result.answers,
-        duration=result.duration, ended_early=result.ended_early, interrupted=result.interrupted,
+        questions,
+        result.answers,
+        duration=result.duration,
+        ended_early=result.ended_early,
+        interrupted=result.interrupted,
     )
     terminal.show(render.summary(session, terminal.symbols, terminal.width, title=title))
     return session

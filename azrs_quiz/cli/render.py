@@ -165,7 +165,7 @@ def feedback(answer: Answer, symbols: Symbols, width: int) -> Text:
 
 def duration(seconds: float) -> str:
     """A time taken, for people: '42s', '3m 05s', '1h 02m'."""
-    whole = int(round(seconds))
+    whole = round(seconds)
     if whole < 60:
         return f"{whole}s"
     minutes, secs = divmod(whole, 60)

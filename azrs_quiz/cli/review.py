@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from azrs_quiz.progress import ReviewPlan
     from azrs_quiz.questions.model import Question
 
+
 def _now() -> datetime:
     """The current moment in UTC (tests replace it to fix the clock)."""
     return datetime.now(timezone.utc)
@@ -34,7 +35,11 @@ def _monotonic() -> float:
 
 @click.command()
 @click.option(
-    "--new", "new_per_day", type=click.IntRange(min=0), default=10, show_default=True,
+    "--new",
+    "new_per_day",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
     help="New questions to bring in per day (0 for none).",
 )
 @click.option("--max", "max_questions", type=click.IntRange(min=1), default=None, help="Ask at most this many.")
@@ -93,8 +98,11 @@ def review(
 
         result = run_questions(plan.questions, io=terminal, on_answer=save, clock=_monotonic, now=_now)
         session = Session.of(
-            plan.questions, result.answers,
-            duration=result.duration, ended_early=result.ended_early, interrupted=result.interrupted,
+            plan.questions,
+            result.answers,
+            duration=result.duration,
+            ended_early=result.ended_early,
+            interrupted=result.interrupted,
         )
         terminal.show(render.summary(session, terminal.symbols, terminal.width, title="Review score"))
         later = _now()

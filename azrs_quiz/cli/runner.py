@@ -28,7 +28,12 @@ MAX_WIDTH = 80
 
 KeyKind = Literal["choice", "skip", "quit", "help", "invalid"]
 _WORDS: dict[str, KeyKind] = {
-    "s": "skip", "skip": "skip", "q": "quit", "quit": "quit", "?": "help", "help": "help",
+    "s": "skip",
+    "skip": "skip",
+    "q": "quit",
+    "quit": "quit",
+    "?": "help",
+    "help": "help",
 }
 
 
@@ -95,8 +100,14 @@ class Terminal:
             )
         else:
             console = Console(
-                file=file, color_system=None, force_terminal=False, force_interactive=False,
-                width=MAX_WIDTH, highlight=False, markup=False, emoji=False,
+                file=file,
+                color_system=None,
+                force_terminal=False,
+                force_interactive=False,
+                width=MAX_WIDTH,
+                highlight=False,
+                markup=False,
+                emoji=False,
             )
         return cls(console, interactive, symbols, source)
 

@@ -52,4 +52,3 @@ def questions_for_export(content: Content, topics: Iterable[str] = ()) -> list[Q
 def pack_title(content: Content) -> str:
     """The title of the content: its packs' titles, joined."""
     return "; ".join(pack.title for pack in content.packs)
-

@@ -64,7 +64,9 @@ def questions_to_tsv(questions: Sequence[Question], *, attribution: str, plain: 
 
 def anki_front(question: Question) -> str:
     """The front of a card as HTML: the prompt, then the lettered options."""
-    options = "<br>".join(f"{option_label(index)}) {html_text(option)}" for index, option in enumerate(question.options))
+    options = "<br>".join(
+        f"{option_label(index)}) {html_text(option)}" for index, option in enumerate(question.options)
+    )
     return f"{html_text(question.prompt)}<br><br>{options}"
 
 

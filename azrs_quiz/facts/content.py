@@ -49,9 +49,7 @@ class Content:
 
     def iter_facts(self) -> Iterator[Fact]:
         """Iterate the facts: events, agreements, figures, then people."""
-        return chain(
-            self.events.values(), self.agreements.values(), self.figures.values(), self.people.values()
-        )
+        return chain(self.events.values(), self.agreements.values(), self.figures.values(), self.people.values())
 
     def fact(self, fact_id: str) -> Fact:
         """The fact with this id; ``KeyError`` if there is none."""

@@ -9,7 +9,7 @@ author sees them all in one run.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -18,9 +18,8 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from azrs_quiz.facts.content import Content
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
-from azrs_quiz.gcpause import garbage_collection_paused
+from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import (
     PATTERN_HINTS,
     SECTIONS,
@@ -33,6 +32,7 @@ from azrs_quiz.facts.models import (
     Source,
 )
 from azrs_quiz.facts.yamlfile import YamlDocument, key_label, read_yaml
+from azrs_quiz.gcpause import garbage_collection_paused
 
 PACK_FILE = "pack.yaml"
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -59,7 +59,9 @@ def find_packs(path: Path) -> list[Path]:
             return [path]
         return sorted(child for child in path.iterdir() if (child / PACK_FILE).exists())
     except OSError as error:
-        raise ContentError([ContentProblem(path, None, "folder", f"cannot be read: {error.strerror or error}")]) from error
+        raise ContentError(
+            [ContentProblem(path, None, "folder", f"cannot be read: {error.strerror or error}")]
+        ) from error
 
 
 def load_content(path: str | Path | None = None) -> Content:
@@ -275,7 +277,9 @@ class _ContentBuilder:
         # Read-only views: the content, like its frozen records, cannot be changed by a caller.
         sections = {section: MappingProxyType(records) for section, records in self.records.items()}
         return Content(
-            packs=tuple(self.packs), record_packs=MappingProxyType(self.record_packs), **sections  # type: ignore[arg-type]
+            packs=tuple(self.packs),
+            record_packs=MappingProxyType(self.record_packs),
+            **sections,  # type: ignore[arg-type]
         )
 
     def _check_prompts_are_unique(self) -> None:
@@ -302,7 +306,9 @@ class _ContentBuilder:
         people = self.records["people"]
         places = self.records["places"]
         organisations = self.records["organisations"]
-        countries = {key: place for key, place in places.items() if isinstance(place, Place) and place.kind == "country"}
+        countries = {
+            key: place for key, place in places.items() if isinstance(place, Place) and place.kind == "country"
+        }
         parties = {**places, **organisations}
         for section, records in self.records.items():
             for record_id, record in records.items():
@@ -382,9 +388,9 @@ def _problem_from_pydantic(
         message = _PLAIN_MESSAGES[error_type]
     elif message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")
-    if error_type not in ("missing", "extra_forbidden", "value_error", "string_too_short") and "input" in detail:
-        message += f" (got {_describe(got)})"
-    elif error_type == "value_error" and not isinstance(got, (dict, list)) and _describe(got) not in message:
+    if (error_type not in ("missing", "extra_forbidden", "value_error", "string_too_short") and "input" in detail) or (
+        error_type == "value_error" and not isinstance(got, (dict, list)) and _describe(got) not in message
+    ):
         message += f" (got {_describe(got)})"
     if error_type == "string_type" and isinstance(got, (bool, int, float)):
         message += "; put it in quotes to make it text"
@@ -458,7 +464,7 @@ def _content_location(location: tuple[str | int, ...], entry: Any) -> tuple[str 
     kept: list[str | int] = []
     current = entry
     for position, step in enumerate(location):
-        if isinstance(current, dict) and step in current:
+        if isinstance(current, dict) and step in current:  # noqa: SIM114 (mypy narrows each branch apart)
             current = current[step]
         elif isinstance(current, (list, tuple)) and isinstance(step, int) and 0 <= step < len(current):
             current = current[step]
@@ -492,8 +498,6 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 def _unknown_key_message(key: str, allowed: Iterable[str]) -> str:
     allowed = list(allowed)
-    close = difflib.get_close_matches(key, allowed, n=1) or difflib.get_close_matches(
-        key.lower(), allowed, n=1
-    )
+    close = difflib.get_close_matches(key, allowed, n=1) or difflib.get_close_matches(key.lower(), allowed, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
     return f"unknown key {key!r}; {hint}allowed: {', '.join(allowed)}"

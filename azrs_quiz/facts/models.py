@@ -8,7 +8,7 @@ ids here; :mod:`azrs_quiz.facts.loader` checks that each one resolves.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, Literal, TypeAlias, Union
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -197,9 +197,7 @@ class Amount(_Record):
         return self
 
 
-AgreementKind = Literal[
-    "treaty", "agreement", "contract", "loan", "credit-line", "deal", "memorandum", "commission"
-]
+AgreementKind = Literal["treaty", "agreement", "contract", "loan", "credit-line", "deal", "memorandum", "commission"]
 
 
 class AgreementPrompts(_Record):
@@ -257,7 +255,7 @@ class Doubt(_Record):
     sources: Annotated[list[Slug], Field(min_length=1)]
 
 
-Fact: TypeAlias = Union[Event, Person, Agreement, Figure]
+Fact: TypeAlias = Event | Person | Agreement | Figure
 
 #: The sections a content file may hold, and the model of each entry.
 SECTIONS: dict[str, type[_Record]] = {

@@ -14,7 +14,8 @@ def content_file_schema() -> dict[str, Any]:
     # Every section is optional, but one that is present must be a list: the loader
     # refuses "events:" with nothing after it, so the schema does too.
     fields: dict[str, Any] = {
-        name: (list[model], Field(default_factory=list)) for name, model in SECTIONS.items()  # type: ignore[valid-type]
+        name: (list[model], Field(default_factory=list))  # type: ignore[valid-type]
+        for name, model in SECTIONS.items()
     }
     file_model: type[BaseModel] = create_model("ContentFile", __config__=ConfigDict(extra="forbid"), **fields)
     document = file_model.model_json_schema()

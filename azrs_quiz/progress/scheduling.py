@@ -20,9 +20,7 @@ DESIRED_RETENTION = 0.9
 _SCHEDULER = Scheduler(desired_retention=DESIRED_RETENTION, enable_fuzzing=False)
 
 
-def schedule(
-    question_id: str, card: CardRecord | None, rating: int, at: datetime, elapsed: float
-) -> CardRecord:
+def schedule(question_id: str, card: CardRecord | None, rating: int, at: datetime, elapsed: float) -> CardRecord:
     """The card after answering ``question_id`` at ``at`` with ``rating``; a new card if ``card`` is None."""
     at = to_utc(at)
     before = _to_fsrs(card) if card is not None else Card(card_id=0, due=at)

@@ -33,8 +33,8 @@ from azrs_quiz.progress.records import (
     parse_time,
     to_utc,
 )
-from azrs_quiz.progress.schema import check_version, migrate
 from azrs_quiz.progress.scheduling import replay, schedule
+from azrs_quiz.progress.schema import check_version, migrate
 
 #: How long a write waits for another session's transaction before giving up.
 BUSY_TIMEOUT_SECONDS = 15.0

@@ -62,12 +62,12 @@ def parse_progress(text: str, *, source: str = "the file") -> list[ReviewRecord]
         ) from error
     if not isinstance(document, dict) or document.get("format") != FILE_FORMAT:
         raise ProgressFileError(
-            f"{source} is not a progress file: it has no \"format\": \"{FILE_FORMAT}\" "
+            f'{source} is not a progress file: it has no "format": "{FILE_FORMAT}" '
             "(make one with `azrs-quiz progress export FILE`)"
         )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ProgressFileError(f"{source}: \"version\" must be a positive whole number, got {version!r}")
+        raise ProgressFileError(f'{source}: "version" must be a positive whole number, got {version!r}')
     if version > FILE_VERSION:
         raise ProgressFileError(
             f"{source} is a version {version} progress file, but this azrs-quiz reads up to version "
@@ -75,7 +75,7 @@ def parse_progress(text: str, *, source: str = "the file") -> list[ReviewRecord]
         )
     answers = document.get("answers")
     if not isinstance(answers, list):
-        raise ProgressFileError(f"{source}: \"answers\" must be a list")
+        raise ProgressFileError(f'{source}: "answers" must be a list')
     return [_review_from_json(entry, f"{source}: answers[{index}]") for index, entry in enumerate(answers)]
 
 

@@ -60,7 +60,7 @@ def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: 
         return None
     rng.shuffle(distractors)
     answer = placement % (len(distractors) + 1)
-    texts = distractors[:answer] + [key_text] + distractors[answer:]
+    texts = [*distractors[:answer], key_text, *distractors[answer:]]
     return Options(tuple(texts), answer)
 
 
@@ -91,7 +91,9 @@ def _peers(draft: Draft, index: BankIndex, rng: random.Random, wanted: int) -> l
     person = index.content.people[draft.key]
     if person.role is None:
         return []
-    return _sample(rng, index.people_by_country_class.get((person.country, role_class(person.role)), []), wanted * 2 + 3)
+    return _sample(
+        rng, index.people_by_country_class.get((person.country, role_class(person.role)), []), wanted * 2 + 3
+    )
 
 
 def _true_by_rule(draft: Draft, text: str, index: BankIndex) -> bool:
@@ -102,7 +104,9 @@ def _true_by_rule(draft: Draft, text: str, index: BankIndex) -> bool:
     folded = index.fold(text)
     if truth.at is not None:
         at = truth.at
-        return any(event.date is not None and compatible(event.date, at) for event in index.events_by_what.get(folded, ()))
+        return any(
+            event.date is not None and compatible(event.date, at) for event in index.events_by_what.get(folded, ())
+        )
     if truth.deal is not None:
         kind, parties, date = truth.deal
         return any(
@@ -133,13 +137,17 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
         assert isinstance(draft.key, str)
         person = index.content.people[draft.key]
         role = role_class(person.role) if person.role is not None else None
-        yield from _tiered(rng, [
-            index.people_by_country_class.get((person.country, role), []) if role else [],
-            index.office_holders_by_country.get(person.country, []),
-            index.people_by_country.get(person.country, []),
-            index.people_by_class.get(role, []) if role else [],
-            index.people,
-        ], per_tier)
+        yield from _tiered(
+            rng,
+            [
+                index.people_by_country_class.get((person.country, role), []) if role else [],
+                index.office_holders_by_country.get(person.country, []),
+                index.people_by_country.get(person.country, []),
+                index.people_by_class.get(role, []) if role else [],
+                index.people,
+            ],
+            per_tier,
+        )
         yield from _sample(rng, index.people, _LAST_RESORT)
     elif name == "place":
         assert isinstance(draft.key, str)
@@ -163,7 +171,9 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
         yield from _sample(rng, sets, _LAST_RESORT)
     elif draft.domain.bucket == "role":
         assert isinstance(draft.key, str)
-        yield from _closest_in_length(draft.key, _sample(rng, index.roles_by_class.get(role_class(draft.key), []), per_tier))
+        yield from _closest_in_length(
+            draft.key, _sample(rng, index.roles_by_class.get(role_class(draft.key), []), per_tier)
+        )
         yield from _closest_in_length(draft.key, _roles_like(draft.key, index, rng))
         yield from _closest_in_length(draft.key, _sample(rng, index.roles, per_tier))
         yield from _sample(rng, index.roles, _LAST_RESORT)
@@ -196,7 +206,9 @@ def _roles_like(role: str, index: BankIndex, rng: random.Random) -> list[Hashabl
     if parts is None:
         return []
     office, country = parts
-    made: list[Hashable] = [f"{office} of {other}" for other in _sample(rng, index.office_countries, 6) if other != country]
+    made: list[Hashable] = [
+        f"{office} of {other}" for other in _sample(rng, index.office_countries, 6) if other != country
+    ]
     made += [f"{other} of {country}" for other in _sample(rng, index.offices, 6) if other != office]
     rng.shuffle(made)
     return made
@@ -221,7 +233,7 @@ def _sample_across(rng: random.Random, lists: Sequence[Sequence[T]], limit: int)
     """Up to ``limit`` items drawn from several lists as if they were one, without joining them."""
     total = sum(len(items) for items in lists)
     picked: list[T] = []
-    for position in (range(total) if total <= limit else rng.sample(range(total), limit)):
+    for position in range(total) if total <= limit else rng.sample(range(total), limit):
         for items in lists:
             if position < len(items):
                 picked.append(items[position])
@@ -367,7 +379,9 @@ def _amount_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tu
         below = [value for value in near_below if isinstance(value, Decimal) and value * _AMOUNT_RATIO >= key]
         above = [value for value in near_above if isinstance(value, Decimal) and value <= key * _AMOUNT_RATIO]
     step = _amount_step(key)
-    made_below: list[Hashable] = [key - step * count for count in range(1, 5) if (key - step * count) * _AMOUNT_RATIO >= key]
+    made_below: list[Hashable] = [
+        key - step * count for count in range(1, 5) if (key - step * count) * _AMOUNT_RATIO >= key
+    ]
     made_above: list[Hashable] = [key + step * count for count in range(1, 5)]
     if draft.domain.qualifier == "over":
         # "over $300 million" makes every "over" a smaller amount true as well.

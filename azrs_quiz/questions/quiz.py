@@ -6,8 +6,8 @@ import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from azrs_quiz.facts.content import Content
 from azrs_quiz.errors import UnknownTopic
+from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import TOPICS, Topic
 from azrs_quiz.questions.bank import DEFAULT_OPTIONS, question_bank
 from azrs_quiz.questions.errors import InvalidCount, NoQuestions

@@ -213,7 +213,9 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
         template = f"Which of these happened {date_phrase(event.date)}?"
         fallbacks = (f"Which of these happened {where} {date_phrase(event.date)}?",) if where else ()
         domain = Domain("text", "event-what")
-        yield _draft(index, event, "what", event.prompts.what, template, domain, what, set(), fallbacks, Truth(at=event.date))
+        yield _draft(
+            index, event, "what", event.prompts.what, template, domain, what, set(), fallbacks, Truth(at=event.date)
+        )
     elif event.prompts.what is not None:
         yield _draft(index, event, "what", event.prompts.what, None, Domain("text", "event-what"), what, set())
 
@@ -253,11 +255,15 @@ def _person_drafts(person: Person, index: BankIndex) -> Iterator[Draft | None]:
             index.fold(other.role) for other in index.people_by_name[index.fold(person.name)] if other.role is not None
         }
         template = f"What role did {person.name} hold?"
-        yield _draft(index, person, "role", person.prompts.role, template, Domain("text", "role"), clause(person.role), roles)
+        yield _draft(
+            index, person, "role", person.prompts.role, template, Domain("text", "role"), clause(person.role), roles
+        )
     if person.prompts.who is not None:
         namesakes: set[Hashable] = {other.id for other in index.people_by_name[index.fold(person.name)]}
         truth = Truth(role=index.fold(person.role)) if person.role is not None else None
-        yield _draft(index, person, "who", person.prompts.who, None, Domain("person", None), person.id, namesakes, truth=truth)
+        yield _draft(
+            index, person, "who", person.prompts.who, None, Domain("person", None), person.id, namesakes, truth=truth
+        )
 
 
 def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft | None]:

@@ -79,7 +79,9 @@ def test_dash_writes_the_package_to_stdout(runner: CliRunner, tmp_path: Path) ->
 
 
 def test_topic_the_content_lacks_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(main, ["export", "anki", "--content", str(TINY_PACK), "--topic", "related", "-o", str(tmp_path / "x.apkg")])
+    result = runner.invoke(
+        main, ["export", "anki", "--content", str(TINY_PACK), "--topic", "related", "-o", str(tmp_path / "x.apkg")]
+    )
 
     assert result.exit_code == 1
     assert result.stderr == (
@@ -111,7 +113,9 @@ def test_record_history_then_build_reproducibly(runner: CliRunner, tmp_path: Pat
     history = tmp_path / "history.json"
     base = ["export", "anki", "--content", str(TINY_PACK), "--history", str(history), "--force"]
 
-    recorded = runner.invoke(main, [*base, "-o", str(tmp_path / "a.apkg"), "--record-history"], env={"SOURCE_DATE_EPOCH": "1800000000"})
+    recorded = runner.invoke(
+        main, [*base, "-o", str(tmp_path / "a.apkg"), "--record-history"], env={"SOURCE_DATE_EPOCH": "1800000000"}
+    )
     rebuilt = runner.invoke(main, [*base, "-o", str(tmp_path / "b.apkg")])
 
     assert recorded.exit_code == 0, recorded.output
@@ -142,7 +146,9 @@ def test_an_unrecorded_change_is_warned_about(runner: CliRunner, tmp_path: Path,
 def test_a_missing_history_file_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
     missing = tmp_path / "nope.json"
 
-    result = runner.invoke(main, ["export", "anki", "--content", str(TINY_PACK), "--history", str(missing), "-o", str(tmp_path / "x.apkg")])
+    result = runner.invoke(
+        main, ["export", "anki", "--content", str(TINY_PACK), "--history", str(missing), "-o", str(tmp_path / "x.apkg")]
+    )
 
     assert result.exit_code == 1
     assert result.stderr == f"Error: history file '{missing}' does not exist (use --record-history to start one)\n"
@@ -161,7 +167,9 @@ def test_a_large_deck_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None
     import sys
 
     pexpect = pytest.importorskip("pexpect")
-    spec = importlib.util.spec_from_file_location("synthetic", Path(__file__).parents[2] / "benchmarks" / "synthetic.py")
+    spec = importlib.util.spec_from_file_location(
+        "synthetic", Path(__file__).parents[2] / "benchmarks" / "synthetic.py"
+    )
     assert spec is not None and spec.loader is not None
     synthetic = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(synthetic)

@@ -67,7 +67,9 @@ def edit(pack: Path, old: str, new: str) -> None:
     facts.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_deck_imports_with_every_note_card_deck_and_tag(tmp_path: Path, collection: object, tiny_content: Content) -> None:
+def test_deck_imports_with_every_note_card_deck_and_tag(
+    tmp_path: Path, collection: object, tiny_content: Content
+) -> None:
     deck = tmp_path / "tiny.apkg"
     result = build(tiny_content, deck, tmp_path / "history.json", T1)
 
@@ -104,7 +106,9 @@ def test_every_card_renders_a_question_and_an_answer(tmp_path: Path, collection:
         assert "Test data written for azrs_quiz" in visible_text(answer)  # the pack's credit
 
 
-def test_multiple_choice_back_marks_the_correct_option(tmp_path: Path, collection: object, tiny_content: Content) -> None:
+def test_multiple_choice_back_marks_the_correct_option(
+    tmp_path: Path, collection: object, tiny_content: Content
+) -> None:
     from azrs_quiz.questions import question_bank
 
     deck = tmp_path / "tiny.apkg"
@@ -117,12 +121,17 @@ def test_multiple_choice_back_marks_the_correct_option(tmp_path: Path, collectio
     answer = card.answer()
 
     assert f'<div class="answer-{letter}">' in answer
-    assert f'<li class="option option-{letter.lower()}"><span class="letter">{letter}</span> {question.correct_option}</li>' in answer
+    assert (
+        f'<li class="option option-{letter.lower()}"><span class="letter">{letter}</span> {question.correct_option}</li>'
+        in answer
+    )
     assert f"Answer: {letter}" in visible_text(answer)
     assert f"Answer: {letter}" not in visible_text(card.question())
 
 
-def test_reverse_recall_card_only_when_the_cue_has_one_answer(tmp_path: Path, collection: object, tiny_content: Content) -> None:
+def test_reverse_recall_card_only_when_the_cue_has_one_answer(
+    tmp_path: Path, collection: object, tiny_content: Content
+) -> None:
     deck = tmp_path / "tiny.apkg"
     build(tiny_content, deck, tmp_path / "history.json", T1)
     import_deck(collection, deck)

@@ -23,14 +23,36 @@ def test_published_identities_never_change() -> None:
     }
     assert set(TOPIC_DECKS) == set(TOPICS)
     assert MULTIPLE_CHOICE.fields == (
-        "Prompt", "A", "B", "C", "D", "E", "Answer", "Topic", "Explanation", "Source", "Credit", "Question ID",
+        "Prompt",
+        "A",
+        "B",
+        "C",
+        "D",
+        "E",
+        "Answer",
+        "Topic",
+        "Explanation",
+        "Source",
+        "Credit",
+        "Question ID",
     )
     assert FACT.fields == (
-        "Front", "Back", "Front label", "Back label", "Add reverse", "Topic", "Explanation", "Source", "Credit", "Fact ID",
+        "Front",
+        "Back",
+        "Front label",
+        "Back label",
+        "Add reverse",
+        "Topic",
+        "Explanation",
+        "Source",
+        "Credit",
+        "Fact ID",
     )
     assert [template.name for template in MULTIPLE_CHOICE.templates] == ["Multiple choice"]
     assert [template.name for template in FACT.templates] == ["Recall", "Reverse recall"]
-    assert note_guid("mc:embassy-opened:when") == note_guid("mc:embassy-opened:when") != note_guid("fact:embassy-opened")
+    assert (
+        note_guid("mc:embassy-opened:when") == note_guid("mc:embassy-opened:when") != note_guid("fact:embassy-opened")
+    )
 
 
 def test_templates_use_no_javascript_and_style_night_mode() -> None:
@@ -60,7 +82,9 @@ def test_escape_shows_markup_and_template_syntax_as_text() -> None:
 
 def test_credit_links_only_web_addresses(tiny_content: Content) -> None:
     pack = tiny_content.packs[0]
-    web = dataclasses.replace(tiny_content, packs=(pack.model_copy(update={"source_url": "https://example.org/a?b=1&c=2"}),))
+    web = dataclasses.replace(
+        tiny_content, packs=(pack.model_copy(update={"source_url": "https://example.org/a?b=1&c=2"}),)
+    )
     script = dataclasses.replace(tiny_content, packs=(pack.model_copy(update={"source_url": "javascript:alert(1)"}),))
 
     assert credit_html(web) == (

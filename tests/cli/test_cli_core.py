@@ -27,8 +27,17 @@ DATA = Path(__file__).parents[1] / "data"
 TINY_PACK = DATA / "packs" / "tiny"
 #: What ``--help`` must never import: third-party libraries and our own heavy layers.
 HEAVY = (
-    "pydantic", "yaml", "rich", "genanki", "fsrs", "anki", "platformdirs", "sqlite3",
-    "azrs_quiz.questions", "azrs_quiz.progress", "azrs_quiz.facts.loader",
+    "pydantic",
+    "yaml",
+    "rich",
+    "genanki",
+    "fsrs",
+    "anki",
+    "platformdirs",
+    "sqlite3",
+    "azrs_quiz.questions",
+    "azrs_quiz.progress",
+    "azrs_quiz.facts.loader",
 )
 
 #: Every registered command line, as the arguments that reach it.
@@ -150,8 +159,13 @@ def _validate(instance: Any, schema: dict[str, Any], root: dict[str, Any], path:
         attempts = [_validate(instance, option, root, path) for option in schema["anyOf"]]
         return [] if any(not errors for errors in attempts) else [f"{path}: matches no option: {attempts}"]
     kinds: dict[str, type | tuple[type, ...]] = {
-        "object": dict, "array": list, "string": str, "null": type(None), "boolean": bool,
-        "integer": int, "number": (int, float),
+        "object": dict,
+        "array": list,
+        "string": str,
+        "null": type(None),
+        "boolean": bool,
+        "integer": int,
+        "number": (int, float),
     }
     expected = schema.get("type")
     if expected is not None and (
@@ -207,9 +221,20 @@ class TestSchema:
         assert schema["type"] == "object"
         assert schema["additionalProperties"] is False
         assert set(schema["properties"]) == {
-            "sources", "places", "organisations", "people", "events", "agreements", "figures", "doubts"
+            "sources",
+            "places",
+            "organisations",
+            "people",
+            "events",
+            "agreements",
+            "figures",
+            "doubts",
         }
-        assert schema["properties"]["events"] == {"items": {"$ref": "#/$defs/Event"}, "title": "Events", "type": "array"}
+        assert schema["properties"]["events"] == {
+            "items": {"$ref": "#/$defs/Event"},
+            "title": "Events",
+            "type": "array",
+        }
 
     def test_editors_get_enums_patterns_and_date_forms(self, runner: CliRunner) -> None:
         event = _schema(runner)["$defs"]["Event"]
@@ -233,9 +258,14 @@ class TestSchema:
             ({"events": None}, "$.events: None is not of type array"),
             ({"sources": [{"id": "Bad_Id", "title": "T"}]}, "$.sources[0].id: 'Bad_Id' does not match"),
             ({"sources": [{"id": "ref-1"}]}, "$.sources[0]: missing title"),
-            ({"sources": [{"id": "ref-1", "title": "T", "date": "21 August 1997"}]}, "$.sources[0].date: matches no option"),
-            ({"events": [{"id": "e", "topic": "history", "sources": ["s"], "explanation": "x", "what": "y"}]},
-             "$.events[0].topic: 'history' not in"),
+            (
+                {"sources": [{"id": "ref-1", "title": "T", "date": "21 August 1997"}]},
+                "$.sources[0].date: matches no option",
+            ),
+            (
+                {"events": [{"id": "e", "topic": "history", "sources": ["s"], "explanation": "x", "what": "y"}]},
+                "$.events[0].topic: 'history' not in",
+            ),
         ],
     )
     def test_the_schema_rejects_what_the_loader_rejects(self, runner: CliRunner, document: Any, error: str) -> None:
@@ -249,9 +279,9 @@ class TestSchema:
         assert schema["title"] == "azrs_quiz pack.yaml"
         assert set(schema["required"]) == {"id", "title", "licence", "attribution"}
         assert _validate(_yaml(TINY_PACK / "pack.yaml"), schema, schema) == []
-        assert _validate({"id": "tiny", "title": "T", "licence": "L", "attribution": "A", "license": "x"}, schema, schema) == [
-            "$: unknown key license"
-        ]
+        assert _validate(
+            {"id": "tiny", "title": "T", "licence": "L", "attribution": "A", "license": "x"}, schema, schema
+        ) == ["$: unknown key license"]
 
     def test_the_default_is_the_content_file_schema(self, runner: CliRunner) -> None:
         assert _schema(runner)["title"] == "azrs_quiz content file"

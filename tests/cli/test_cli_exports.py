@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import TINY_PACK
+from helpers.anki_text import parse_anki_tsv
+from helpers.gift import parse_gift
+from helpers.moodle_xml import parse
 
 from azrs_quiz.cli.main import main
 from azrs_quiz.facts.content import Content
 from azrs_quiz.questions import question_bank
-from conftest import TINY_PACK
-from helpers.gift import parse_gift
-from helpers.moodle_xml import parse
-from helpers.anki_text import parse_anki_tsv
 
 FORMATS = ("csv", "gift", "moodle-xml")
 TINY_CREDIT = "Test data written for azrs_quiz's tests."
@@ -43,9 +43,7 @@ def test_writes_every_question_to_standard_output_with_the_credit(
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_writes_a_file_and_refuses_to_overwrite_it_without_force(
-    runner: CliRunner, tmp_path: Path, fmt: str
-) -> None:
+def test_writes_a_file_and_refuses_to_overwrite_it_without_force(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / "out" / f"questions.{fmt}"
     args = ["export", fmt, "--content", str(TINY_PACK), "--output", str(target)]
 

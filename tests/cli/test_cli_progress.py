@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from helpers.progress import T0, answer, days, question
 
 from azrs_quiz.cli.main import main
 from azrs_quiz.progress import ProgressStore, database_path
-from helpers.progress import T0, answer, days, question
 
 
 def some_progress(data_dir: Path | None = None, count: int = 3) -> None:
@@ -89,7 +89,9 @@ def test_reset_asks_first_and_no_changes_nothing(runner: CliRunner) -> None:
     some_progress()
     result = runner.invoke(main, ["progress", "reset"], input="n\n")
     assert result.exit_code == 1
-    assert result.stdout.startswith("Set aside your progress (3 answers, 3 questions scheduled) and start afresh? [y/N]")
+    assert result.stdout.startswith(
+        "Set aside your progress (3 answers, 3 questions scheduled) and start afresh? [y/N]"
+    )
     assert result.stderr == "Nothing was changed.\n"
     with ProgressStore.open() as store:
         assert store.counts() == (3, 3)
@@ -135,7 +137,14 @@ def test_a_damaged_file_can_be_reset(runner: CliRunner) -> None:
 
 
 def test_every_command_has_help(runner: CliRunner) -> None:
-    for command in (["review"], ["stats"], ["progress"], ["progress", "export"], ["progress", "import"],
-                    ["progress", "reset"], ["progress", "path"]):
+    for command in (
+        ["review"],
+        ["stats"],
+        ["progress"],
+        ["progress", "export"],
+        ["progress", "import"],
+        ["progress", "reset"],
+        ["progress", "path"],
+    ):
         result = runner.invoke(main, [*command, "--help"])
         assert result.exit_code == 0 and "Example" in result.stdout, command

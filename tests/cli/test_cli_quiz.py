@@ -14,9 +14,9 @@ from click.testing import CliRunner, Result
 from rich.console import Console
 
 from azrs_quiz.cli import render
-from azrs_quiz.facts.content import Content
 from azrs_quiz.cli.main import main
 from azrs_quiz.cli.runner import Key, Terminal, parse_key, run_questions
+from azrs_quiz.facts.content import Content
 from azrs_quiz.questions.model import Question
 from azrs_quiz.session import Answer, Session
 
@@ -55,7 +55,9 @@ class Clock:
         return self.now
 
 
-def plain_terminal(typed: str, *, width: int = 80, symbols: render.Symbols = render.UNICODE) -> tuple[Terminal, io.StringIO]:
+def plain_terminal(
+    typed: str, *, width: int = 80, symbols: render.Symbols = render.UNICODE
+) -> tuple[Terminal, io.StringIO]:
     out = io.StringIO()
     console = Console(file=out, width=width, color_system=None, force_terminal=False, highlight=False, markup=False)
     return Terminal(console, False, symbols, io.StringIO(typed)), out
@@ -64,7 +66,11 @@ def plain_terminal(typed: str, *, width: int = 80, symbols: render.Symbols = ren
 def run(typed: str, questions: list[Question], **kwargs: object) -> tuple[list[Answer], str, bool, bool]:
     terminal, out = plain_terminal(typed)
     result = run_questions(
-        questions, io=terminal, clock=Clock(), now=lambda: datetime(2026, 1, 1, tzinfo=timezone.utc), **kwargs  # type: ignore[arg-type]
+        questions,
+        io=terminal,
+        clock=Clock(),
+        now=lambda: datetime(2026, 1, 1, tzinfo=timezone.utc),
+        **kwargs,  # type: ignore[arg-type]
     )
     return result.answers, out.getvalue(), result.ended_early, result.interrupted
 
@@ -75,11 +81,23 @@ def run(typed: str, questions: list[Question], **kwargs: object) -> tuple[list[A
 @pytest.mark.parametrize(
     ("typed", "key"),
     [
-        ("a", Key("choice", 0)), ("B", Key("choice", 1)), ("  d \n", Key("choice", 3)),
-        ("1", Key("choice", 0)), (" 4", Key("choice", 3)), ("s", Key("skip")), ("S", Key("skip")),
-        ("q", Key("quit")), ("Q ", Key("quit")), ("?", Key("help")),
-        ("e", Key("invalid")), ("5", Key("invalid")), ("0", Key("invalid")), ("", Key("invalid")),
-        ("ab", Key("invalid")), ("x", Key("invalid")), ("\u0661", Key("invalid")),
+        ("a", Key("choice", 0)),
+        ("B", Key("choice", 1)),
+        ("  d \n", Key("choice", 3)),
+        ("1", Key("choice", 0)),
+        (" 4", Key("choice", 3)),
+        ("s", Key("skip")),
+        ("S", Key("skip")),
+        ("q", Key("quit")),
+        ("Q ", Key("quit")),
+        ("?", Key("help")),
+        ("e", Key("invalid")),
+        ("5", Key("invalid")),
+        ("0", Key("invalid")),
+        ("", Key("invalid")),
+        ("ab", Key("invalid")),
+        ("x", Key("invalid")),
+        ("\u0661", Key("invalid")),
     ],
 )
 def test_keys_are_letters_or_numbers_any_case(typed: str, key: Key) -> None:
@@ -180,8 +198,16 @@ def widest_line(text: str) -> int:
 def test_long_text_wraps_within_80_columns_with_hanging_indents() -> None:
     long_option = "the mutual cancellation of visas for holders of ordinary passports " * 2
     question = Question(
-        id="x:what", fact_id="x", angle="what", kind="agreement", topic="agreements", prompt=LONG,
-        options=(long_option, "b", "c", "d"), answer=0, explanation=LONG * 2, sources=("ref-1",),
+        id="x:what",
+        fact_id="x",
+        angle="what",
+        kind="agreement",
+        topic="agreements",
+        prompt=LONG,
+        options=(long_option, "b", "c", "d"),
+        answer=0,
+        explanation=LONG * 2,
+        sources=("ref-1",),
         citations=("[1] " + LONG,),
     )
     answers, out, _, _ = run("b\n", [question])
@@ -215,7 +241,10 @@ def test_summary_shows_score_time_topics_and_missed() -> None:
     text = str(render.summary(session, render.UNICODE, 80))
     assert "Score: 1/3 (33%) \u00b7 Time: 1m 05s" in text
     assert "By topic:\n  dates     1/2    50%\n  people    0/1     0%" in text
-    assert "Missed:\n  1. When did fact 2 happen?\n     You chose c) option C of 2; the answer is b) option B of 2." in text
+    assert (
+        "Missed:\n  1. When did fact 2 happen?\n     You chose c) option C of 2; the answer is b) option B of 2."
+        in text
+    )
     assert "  2. When did fact 3 happen?\n     Skipped; the answer is b) option B of 3." in text
 
 
@@ -252,7 +281,10 @@ def wrong(question: Question) -> str:
 
 def quiz(runner: CliRunner, typed: str | io.IOBase, *args: str, env: dict[str, str] | None = None) -> Result:
     return runner.invoke(
-        main, ["quiz", "--content", str(TINY_PACK), "--seed", "1", *args], input=typed, env=env  # type: ignore[arg-type]
+        main,
+        ["quiz", "--content", str(TINY_PACK), "--seed", "1", *args],
+        input=typed,
+        env=env,  # type: ignore[arg-type]
     )
 
 
@@ -412,9 +444,7 @@ def test_topic_limits_the_questions(runner: CliRunner) -> None:
 def test_a_topic_the_content_lacks_is_a_clear_error(runner: CliRunner) -> None:
     result = quiz(runner, "", "--topic", "related")
     assert result.exit_code == 1
-    assert result.stderr == (
-        "Error: no questions on topic 'related'; topics available: dates, people, agreements\n"
-    )
+    assert result.stderr == ("Error: no questions on topic 'related'; topics available: dates, people, agreements\n")
     assert result.stdout == ""
 
 
@@ -452,7 +482,8 @@ def test_answers_are_saved_to_progress_as_history(runner: CliRunner, tmp_path: P
         reviews = store.reviews()
         cards = store.cards()
     assert [(review.question_id, review.correct, review.mode, review.scheduled) for review in reviews] == [
-        (first.id, True, "quiz", False), (second.id, False, "quiz", False),
+        (first.id, True, "quiz", False),
+        (second.id, False, "quiz", False),
     ]
     assert cards == {}
 
@@ -470,9 +501,7 @@ def test_schedule_lets_quiz_answers_move_the_review_schedule(runner: CliRunner, 
     assert review.rating == int(Rating.GOOD)
 
 
-def test_progress_that_cannot_be_opened_is_a_warning_and_the_quiz_goes_on(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def test_progress_that_cannot_be_opened_is_a_warning_and_the_quiz_goes_on(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "progress.sqlite3").mkdir()
     (first,) = drawn(1)
     result = quiz(runner, f"{right(first)}\n", "--count", "1", "--data-dir", str(tmp_path))

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from helpers.progress import T0, utc_clock
 
 from azrs_quiz.cli.main import main
 from azrs_quiz.cli.review import when
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.progress import ProgressStore, database_path
 from azrs_quiz.questions import question_bank
-from helpers.progress import T0, utc_clock
 
 TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
 
@@ -35,7 +35,9 @@ def bank_size() -> int:
     return len(question_bank(load_content(TINY_PACK)))
 
 
-def test_a_first_review_brings_in_new_questions_and_saves_every_answer(runner: CliRunner, clock: list[datetime]) -> None:
+def test_a_first_review_brings_in_new_questions_and_saves_every_answer(
+    runner: CliRunner, clock: list[datetime]
+) -> None:
     result = review(runner, "--new", "3", typed="s\ns\ns\n")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Review: 0 due, 3 new.\n")
@@ -81,7 +83,10 @@ def test_max_caps_the_session(runner: CliRunner, clock: list[datetime]) -> None:
 
 def test_new_zero_brings_in_nothing_new(runner: CliRunner, clock: list[datetime]) -> None:
     result = review(runner, "--new", "0")
-    assert " ".join(result.stdout.split()) == f"Nothing is due now. {bank_size()} new questions wait; --new N brings some in."
+    assert (
+        " ".join(result.stdout.split())
+        == f"Nothing is due now. {bank_size()} new questions wait; --new N brings some in."
+    )
 
 
 def test_quitting_keeps_the_answers_already_given(runner: CliRunner, clock: list[datetime]) -> None:

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from helpers.progress import T0, answer, days, question, utc_clock
 
 from azrs_quiz.cli.main import main
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.progress import ProgressStore
 from azrs_quiz.questions import question_bank
-from helpers.progress import T0, answer, days, question, utc_clock
 
 TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
 
@@ -40,8 +40,12 @@ def on_topic(topic: str) -> int:
 def history() -> None:
     """Two days of answers on the tiny pack, and one on a fact it does not have."""
     with ProgressStore.open() as store:
-        store.record(answer(question("embassy-opened:when"), elapsed=4.0, at=T0 - days(1)), mode="review", schedule=True)
-        store.record(answer(question("state-visit:when", "people"), correct=False, at=T0 - days(1)), mode="review", schedule=True)
+        store.record(
+            answer(question("embassy-opened:when"), elapsed=4.0, at=T0 - days(1)), mode="review", schedule=True
+        )
+        store.record(
+            answer(question("state-visit:when", "people"), correct=False, at=T0 - days(1)), mode="review", schedule=True
+        )
         store.record(answer(question("visa-agreement:when", "agreements"), at=T0), mode="quiz", schedule=False)
         store.record(answer(question("minister-b:role", "people"), elapsed=12.0, at=T0), mode="quiz", schedule=True)
         store.record(answer(question("no-longer-here:when"), at=T0), mode="review", schedule=True)
@@ -54,12 +58,21 @@ def test_stats_json_of_a_known_history(runner: CliRunner, clock: list[datetime])
     data = json.loads(result.stdout)
     total = len(question_bank(load_content(TINY_PACK)))
     assert {key: data[key] for key in ("reviews", "quiz_answers", "answers", "correct", "retention")} == {
-        "reviews": 2, "quiz_answers": 2, "answers": 4, "correct": 3, "retention": 0.75,
+        "reviews": 2,
+        "quiz_answers": 2,
+        "answers": 4,
+        "correct": 3,
+        "retention": 0.75,
     }
     assert (data["streak_days"], data["studied_today"], data["due_now"]) == (2, True, 1)
     assert (data["seen"], data["learned"], data["total"]) == (4, 1, total)
     assert data["topics"]["people"] == {
-        "answers": 2, "correct": 1, "retention": 0.5, "seen": 2, "learned": 0, "total": on_topic("people")
+        "answers": 2,
+        "correct": 1,
+        "retention": 0.5,
+        "seen": 2,
+        "learned": 0,
+        "total": on_topic("people"),
     }
     assert [day["due"] for day in data["forecast"]] == [2] + [0] * 6 + [1] + [0] * 6
     assert data["forecast"][0]["date"] == "2026-03-02"
@@ -108,11 +121,17 @@ def test_edited_facts_keep_their_history_removed_ones_drop_out_new_ones_arrive(
     facts = yaml.safe_load((pack / "facts.yaml").read_text(encoding="utf-8"))
     facts["people"] = [person for person in facts["people"] if person["id"] != "minister-b"]
     facts["events"][0]["explanation"] = "Reworded: the embassy opened in February."
-    facts["events"].append({
-        "id": "new-event", "topic": "dates", "date": "2015-05", "what": "a new event happened",
-        "explanation": "Added later.", "sources": ["ref-1"],
-        "prompts": {"when": "When did the new event happen?"},
-    })
+    facts["events"].append(
+        {
+            "id": "new-event",
+            "topic": "dates",
+            "date": "2015-05",
+            "what": "a new event happened",
+            "explanation": "Added later.",
+            "sources": ["ref-1"],
+            "prompts": {"when": "When did the new event happen?"},
+        }
+    )
     (pack / "facts.yaml").write_text(yaml.safe_dump(facts, sort_keys=False), encoding="utf-8")
     edited_bank = {q.id for q in question_bank(load_content(pack))}
     assert "minister-b:role" not in edited_bank and "new-event:when" in edited_bank

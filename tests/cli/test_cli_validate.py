@@ -14,7 +14,9 @@ DATA = Path(__file__).parents[1] / "data"
 TINY_PACK = DATA / "packs" / "tiny"
 BAD = DATA / "bad"
 
-TINY_SUMMARY = "OK: 1 pack, 8 facts (3 events, 2 agreements, 1 figure, 2 people), 2 sources, 5 places, 1 organisation, 1 doubt\n"
+TINY_SUMMARY = (
+    "OK: 1 pack, 8 facts (3 events, 2 agreements, 1 figure, 2 people), 2 sources, 5 places, 1 organisation, 1 doubt\n"
+)
 
 #: For each folder under tests/data/bad: every line validate prints on stderr, paths
 #: relative to that folder. Each is a bad input an author can make.

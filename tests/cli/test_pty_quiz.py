@@ -36,9 +36,7 @@ def spawn(**env: str) -> pexpect.spawn:
     environment = {**os.environ, "TERM": "xterm-256color", **env}
     if "NO_COLOR" not in env:
         environment.pop("NO_COLOR", None)
-    child = pexpect.spawn(
-        COMMAND[0], COMMAND[1:], env=environment, encoding="utf-8", dimensions=(40, 80), timeout=20
-    )
+    child = pexpect.spawn(COMMAND[0], COMMAND[1:], env=environment, encoding="utf-8", dimensions=(40, 80), timeout=20)
     child.logfile_read = io.StringIO()
     return child
 
@@ -106,7 +104,12 @@ def test_no_color_in_a_real_terminal_keeps_marks_and_drops_colours() -> None:
 
 def run_piped(typed: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        COMMAND, input=typed, capture_output=True, text=True, encoding="utf-8", timeout=30,
+        COMMAND,
+        input=typed,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=30,
         env={**os.environ, **env},
     )
 
@@ -134,8 +137,13 @@ def test_an_ascii_only_output_gets_ascii_marks() -> None:
 def test_sigint_in_pipe_mode_prints_the_partial_score_and_exits_130() -> None:
     first, _, _ = drawn()
     process = subprocess.Popen(
-        COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        encoding="utf-8", env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        COMMAND,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert process.stdin is not None and process.stdout is not None
     process.stdin.write(f"{letter(first.answer)}\n")

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pexpect  # type: ignore[import-untyped]
 import pytest
+from helpers.progress import T0
 
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.progress import ProgressStore, plan_review
 from azrs_quiz.progress.records import LEARNING, REVIEW
 from azrs_quiz.questions import Question, question_bank
-from helpers.progress import T0
 
 TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

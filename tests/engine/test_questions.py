@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from azrs_quiz.facts.content import Content
 from azrs_quiz.errors import UnknownTopic
+from azrs_quiz.facts.content import Content
 from azrs_quiz.questions import InvalidCount, InvalidOptionCount, Question, build_quiz, question_bank
 
 
@@ -173,30 +173,47 @@ def test_a_year_full_of_events_still_finds_the_few_false_ones(tiny_content: Cont
     from azrs_quiz.facts.models import Event
 
     def event(number: int, year: int) -> Event:
-        return Event.model_validate({
-            "id": f"busy-{number}", "topic": "dates", "date": year, "what": f"delegation {number} arrived",
-            "sources": ["ref-1"], "explanation": "A busy year.",
-            "prompts": {"what": f"Which of these happened in 2011, the year of visit {number}?"},
-        })
+        return Event.model_validate(
+            {
+                "id": f"busy-{number}",
+                "topic": "dates",
+                "date": year,
+                "what": f"delegation {number} arrived",
+                "sources": ["ref-1"],
+                "explanation": "A busy year.",
+                "prompts": {"what": f"Which of these happened in 2011, the year of visit {number}?"},
+            }
+        )
 
-    events = {item.id: item for item in [event(number, 2011) for number in range(60)] + [event(60 + n, 1990 + n) for n in range(3)]}
+    events = {
+        item.id: item
+        for item in [event(number, 2011) for number in range(60)] + [event(60 + n, 1990 + n) for n in range(3)]
+    }
     content = Content(packs=tiny_content.packs, sources=tiny_content.sources, places=tiny_content.places, events=events)
     bank = {question.id: question for question in question_bank(content)}
     for number in range(60):
         question = bank[f"busy-{number}:what"]
         assert question.correct_option == f"Delegation {number} arrived"
-        assert sorted(question.options) == sorted([f"Delegation {number} arrived", "Delegation 60 arrived",
-                                                   "Delegation 61 arrived", "Delegation 62 arrived"])
+        assert sorted(question.options) == sorted(
+            [f"Delegation {number} arrived", "Delegation 60 arrived", "Delegation 61 arrived", "Delegation 62 arrived"]
+        )
 
 
 def test_events_told_alike_are_told_apart_by_place_or_dropped(tiny_content: Content) -> None:
     from azrs_quiz.facts.models import Event
 
     def visit(number: int, year: int, place: str | None) -> Event:
-        return Event.model_validate({
-            "id": f"visit-{number}", "topic": "dates", "date": year, "what": "the president visited the capital",
-            "place": place, "sources": ["ref-1"], "explanation": "One of several visits.",
-        })
+        return Event.model_validate(
+            {
+                "id": f"visit-{number}",
+                "topic": "dates",
+                "date": year,
+                "what": "the president visited the capital",
+                "place": place,
+                "sources": ["ref-1"],
+                "explanation": "One of several visits.",
+            }
+        )
 
     from azrs_quiz.facts.models import Place
 
@@ -205,7 +222,9 @@ def test_events_told_alike_are_told_apart_by_place_or_dropped(tiny_content: Cont
     content = Content(packs=tiny_content.packs, sources=tiny_content.sources, places=places, events=events)
     bank = {question.id: question for question in question_bank(content)}
     assert bank["visit-1:when"].prompt == "The president visited the capital in Baku. In which year did this happen?"
-    assert bank["visit-2:when"].prompt == "The president visited the capital in Belgrade. In which year did this happen?"
+    assert (
+        bank["visit-2:when"].prompt == "The president visited the capital in Belgrade. In which year did this happen?"
+    )
     assert "visit-3:when" not in bank  # nothing tells it apart from the others
     for question_id in ("visit-1:when", "visit-2:when"):
         assert not {"2009", "2012", "2015"} & (set(bank[question_id].options) - {bank[question_id].correct_option})
@@ -217,14 +236,22 @@ def test_events_told_alike_are_told_apart_by_place_or_dropped(tiny_content: Cont
 def test_content_without_any_question_is_an_error(tiny_content: Content) -> None:
     from azrs_quiz.questions import NoQuestions
 
-    people_only = Content(packs=tiny_content.packs, sources=tiny_content.sources, people={
-        key: person.model_copy(update={"role": None, "prompts": person.prompts.model_copy(update={"role": None, "who": None})})
-        for key, person in tiny_content.people.items()
-    })
+    people_only = Content(
+        packs=tiny_content.packs,
+        sources=tiny_content.sources,
+        people={
+            key: person.model_copy(
+                update={"role": None, "prompts": person.prompts.model_copy(update={"role": None, "who": None})}
+            )
+            for key, person in tiny_content.people.items()
+        },
+    )
     assert question_bank(people_only) == []
     with pytest.raises(NoQuestions) as raised:
         build_quiz(people_only, seed=1)
-    assert str(raised.value) == "the content yields no questions: its facts need dates, places, roles, parties or amounts"
+    assert (
+        str(raised.value) == "the content yields no questions: its facts need dates, places, roles, parties or amounts"
+    )
 
 
 def test_skipped_angles_are_never_asked(tiny_content: Content) -> None:

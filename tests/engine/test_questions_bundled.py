@@ -21,7 +21,7 @@ from azrs_quiz.questions import Question, question_bank
 from azrs_quiz.questions.wording import normalise
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from benchmarks.synthetic import write_synthetic_pack  # noqa: E402
+from benchmarks.synthetic import write_synthetic_pack
 
 _MONTHS = "|".join(MONTH_NAMES)
 DATE_FORMS = {
@@ -179,7 +179,9 @@ def test_bundled_prompts_have_no_unfilled_slot(bundled_bank: list[Question]) -> 
         assert not re.search(r"[{}<>]|\bNone\b|_|\s{2}|\.\.", question.prompt), question.prompt
         assert question.prompt[0].isupper(), question.prompt
         for option in question.options:
-            assert option == option.strip() and option[0].isupper() or option[0].isdigit() or option[0] in "$€£", option
+            assert (option == option.strip() and option[0].isupper()) or option[0].isdigit() or option[0] in "$€£", (
+                option
+            )
 
 
 # A large synthetic bank: the measures hold at scale.

@@ -23,10 +23,21 @@ from azrs_quiz.questions.index import compatible
 from azrs_quiz.questions.wording import amount_text, join_names, normalise
 
 COUNTRIES = {"azerbaijan": "Azerbaijan", "serbia": "Serbia", "turkey": "Turkey", "spain": "Spain"}
-CITIES = {"baku": ("Baku", "azerbaijan"), "belgrade": ("Belgrade", "serbia"), "novi-sad": ("Novi Sad", "serbia"),
-          "ankara": ("Ankara", "turkey"), "madrid": ("Madrid", "spain")}
-EVENT_WHATS = ["an embassy opened", "a treaty was signed", "a monument was unveiled", "a state visit took place",
-               "a bridge was built", "talks were held in the capital"]
+CITIES = {
+    "baku": ("Baku", "azerbaijan"),
+    "belgrade": ("Belgrade", "serbia"),
+    "novi-sad": ("Novi Sad", "serbia"),
+    "ankara": ("Ankara", "turkey"),
+    "madrid": ("Madrid", "spain"),
+}
+EVENT_WHATS = [
+    "an embassy opened",
+    "a treaty was signed",
+    "a monument was unveiled",
+    "a state visit took place",
+    "a bridge was built",
+    "talks were held in the capital",
+]
 AGREEMENT_WHATS = ["the cancellation of visas", "building a motorway", "gas supplies", "a cultural exchange"]
 FIGURE_WHATS = ["trade between the two countries", "exports of wine", "visitors from abroad"]
 NAMES = ["Ana Example", "Bo Example", "Cy Example", "Di Example", "Ed Example"]
@@ -84,25 +95,41 @@ def contents(draw: st.DrawFn) -> Content:
         if date is not None and draw(st.booleans()):
             prompts["when"] = f"When did event number {number} happen?"
         record: dict[str, Any] = {
-            "id": f"event-{number}", "topic": draw(st.sampled_from(TOPICS)), "what": draw(st.sampled_from(EVENT_WHATS)),
-            "date": date.iso() if date else None, "actor": actor, "people": [actor] if actor else [], "place": place,
-            "prompts": prompts, **base,
+            "id": f"event-{number}",
+            "topic": draw(st.sampled_from(TOPICS)),
+            "what": draw(st.sampled_from(EVENT_WHATS)),
+            "date": date.iso() if date else None,
+            "actor": actor,
+            "people": [actor] if actor else [],
+            "place": place,
+            "prompts": prompts,
+            **base,
         }
         events[record["id"]] = Event.model_validate(record)
 
     agreements: dict[str, Agreement] = {}
     for number in range(draw(st.integers(0, 6))):
         parties = draw(st.lists(st.sampled_from(sorted(COUNTRIES)), min_size=2, max_size=3, unique=True))
-        value = maybe(draw, st.fixed_dictionaries({
-            "value": st.sampled_from([100, 150, 300]).map(lambda amount: amount * 10**6),
-            "currency": st.sampled_from(["EUR", "USD"]),
-            "qualifier": st.sampled_from(["exact", "about", "over"]),
-        }))
+        value = maybe(
+            draw,
+            st.fixed_dictionaries(
+                {
+                    "value": st.sampled_from([100, 150, 300]).map(lambda amount: amount * 10**6),
+                    "currency": st.sampled_from(["EUR", "USD"]),
+                    "qualifier": st.sampled_from(["exact", "about", "over"]),
+                }
+            ),
+        )
         date = maybe(draw, dates())
         record = {
-            "id": f"agreement-{number}", "topic": "agreements", "kind": draw(st.sampled_from(["agreement", "loan", "treaty"])),
-            "what": draw(st.sampled_from(AGREEMENT_WHATS)), "parties": parties, "value": value,
-            "date": date.iso() if date else None, **base,
+            "id": f"agreement-{number}",
+            "topic": "agreements",
+            "kind": draw(st.sampled_from(["agreement", "loan", "treaty"])),
+            "what": draw(st.sampled_from(AGREEMENT_WHATS)),
+            "parties": parties,
+            "value": value,
+            "date": date.iso() if date else None,
+            **base,
         }
         agreements[record["id"]] = Agreement.model_validate(record)
 
@@ -113,9 +140,13 @@ def contents(draw: st.DrawFn) -> Content:
         amount: dict[str, Any] = {"value": draw(st.sampled_from([31, 69, 100, 400])) * 10**6}
         amount |= {"currency": "USD"} if money else {"unit": "cubic metres", "per": "year"}
         record = {
-            "id": f"figure-{number}", "topic": "agreements", "what": draw(st.sampled_from(FIGURE_WHATS)),
-            "amount": amount, "date": date.iso() if date else None,
-            "prompts": {} if money else {"amount": f"How much gas went through pipeline {number}?"}, **base,
+            "id": f"figure-{number}",
+            "topic": "agreements",
+            "what": draw(st.sampled_from(FIGURE_WHATS)),
+            "amount": amount,
+            "date": date.iso() if date else None,
+            "prompts": {} if money else {"amount": f"How much gas went through pipeline {number}?"},
+            **base,
         }
         figures[record["id"]] = Figure.model_validate(record)
 
@@ -134,7 +165,9 @@ def parse_date(text: str) -> PartialDate:
     match = re.fullmatch(r"(?:(\d{1,2}) )?(?:([A-Z][a-z]+) )?(\d{4})", text)
     assert match is not None, f"not a date: {text!r}"
     day, month, year = match.groups()
-    return PartialDate(year=int(year), month=MONTH_NAMES.index(month) + 1 if month else None, day=int(day) if day else None)
+    return PartialDate(
+        year=int(year), month=MONTH_NAMES.index(month) + 1 if month else None, day=int(day) if day else None
+    )
 
 
 def true_answers(content: Content, question: Question) -> tuple[set[str], Callable[[str], bool] | None]:
@@ -151,8 +184,11 @@ def true_answers(content: Content, question: Question) -> tuple[set[str], Callab
             return set(), lambda text: any(compatible(parse_date(text), date) for date in dates_true)
         if angle == "what":
             assert fact.date is not None
-            return {normalise(event.what) for event in content.events.values()
-                    if event.date is not None and compatible(event.date, fact.date)}, None
+            return {
+                normalise(event.what)
+                for event in content.events.values()
+                if event.date is not None and compatible(event.date, fact.date)
+            }, None
         if angle == "who":
             ids = {person for event in namesakes for person in [*event.people, event.actor] if person}
             return {normalise(content.people[person].name) for person in ids}, None
@@ -160,17 +196,25 @@ def true_answers(content: Content, question: Question) -> tuple[set[str], Callab
             return {normalise(content.places[event.place].name) for event in namesakes if event.place}, None
     if isinstance(fact, Person):
         if angle == "role":
-            return {normalise(person.role) for person in content.people.values()
-                    if person.role and person.name == fact.name}, None
+            return {
+                normalise(person.role) for person in content.people.values() if person.role and person.name == fact.name
+            }, None
         if angle == "who":
-            return {normalise(person.name) for person in content.people.values()
-                    if person.name == fact.name or (fact.role and person.role == fact.role)}, None
+            return {
+                normalise(person.name)
+                for person in content.people.values()
+                if person.name == fact.name or (fact.role and person.role == fact.role)
+            }, None
     if isinstance(fact, Agreement):
         deals = [other for other in content.agreements.values() if normalise(other.what) == normalise(fact.what)]
         if angle == "what":
-            return {normalise(other.what) for other in content.agreements.values()
-                    if other.kind == fact.kind and set(other.parties) == set(fact.parties)
-                    and (fact.date is None or other.date is None or compatible(other.date, fact.date))}, None
+            return {
+                normalise(other.what)
+                for other in content.agreements.values()
+                if other.kind == fact.kind
+                and set(other.parties) == set(fact.parties)
+                and (fact.date is None or other.date is None or compatible(other.date, fact.date))
+            }, None
         if angle == "when":
             dates_true = [other.date for other in deals if other.date is not None]
             return set(), lambda text: any(compatible(parse_date(text), date) for date in dates_true)
@@ -178,15 +222,34 @@ def true_answers(content: Content, question: Question) -> tuple[set[str], Callab
             return {normalise(join_names([COUNTRIES[party] for party in other.parties])) for other in deals}, None
         if angle == "value":
             assert fact.value is not None
-            return {normalise(amount_text(other.value.value, currency=other.value.currency, unit=None, per=None,
-                                          qualifier=fact.value.qualifier))
-                    for other in deals if other.value is not None and other.value.currency == fact.value.currency}, None
+            return {
+                normalise(
+                    amount_text(
+                        other.value.value,
+                        currency=other.value.currency,
+                        unit=None,
+                        per=None,
+                        qualifier=fact.value.qualifier,
+                    )
+                )
+                for other in deals
+                if other.value is not None and other.value.currency == fact.value.currency
+            }, None
     if isinstance(fact, Figure) and angle == "amount":
-        return {normalise(amount_text(other.amount.value, currency=other.amount.currency, unit=other.amount.unit,
-                                      per=other.amount.per, qualifier=fact.amount.qualifier))
-                for other in content.figures.values()
-                if normalise(other.what) == normalise(fact.what)
-                and (other.date is None or fact.date is None or compatible(other.date, fact.date))}, None
+        return {
+            normalise(
+                amount_text(
+                    other.amount.value,
+                    currency=other.amount.currency,
+                    unit=other.amount.unit,
+                    per=other.amount.per,
+                    qualifier=fact.amount.qualifier,
+                )
+            )
+            for other in content.figures.values()
+            if normalise(other.what) == normalise(fact.what)
+            and (other.date is None or fact.date is None or compatible(other.date, fact.date))
+        }, None
     raise AssertionError(f"unexpected question {question.id}")
 
 
@@ -221,8 +284,9 @@ def test_distractors_are_of_the_key_kind(content: Content) -> None:
             assert set(question.options) <= people
         elif question.angle == "where":
             kinds = {place.kind for place in content.places.values() if place.name in question.options}
-            assert len(kinds) == 1 and all(any(place.name == option for place in content.places.values())
-                                           for option in question.options), question
+            assert len(kinds) == 1 and all(
+                any(place.name == option for place in content.places.values()) for option in question.options
+            ), question
         elif question.angle in ("value", "amount"):
             unit = re.sub(r"[\d.,]+", "#", key)
             assert all(re.sub(r"[\d.,]+", "#", option) == unit for option in question.options), question
@@ -249,14 +313,25 @@ def test_ids_are_stable_and_an_unrelated_fact_changes_no_other_question(content:
     before = question_bank(content)
     assert all(question.id == f"{question.fact_id}:{question.angle}" for question in before)
     assert len({question.id for question in before}) == len(before)
-    extra = Figure.model_validate({
-        "id": "zz-new-figure", "topic": "agreements", "what": "widgets made in the new plant",
-        "amount": {"value": 12, "unit": "widgets"}, "sources": ["ref-1"], "explanation": "New.",
-        "prompts": {"amount": "How many widgets did the new plant make?"},
-    })
+    extra = Figure.model_validate(
+        {
+            "id": "zz-new-figure",
+            "topic": "agreements",
+            "what": "widgets made in the new plant",
+            "amount": {"value": 12, "unit": "widgets"},
+            "sources": ["ref-1"],
+            "explanation": "New.",
+            "prompts": {"amount": "How many widgets did the new plant make?"},
+        }
+    )
     grown = Content(
-        packs=content.packs, sources=content.sources, places=content.places, people=content.people,
-        events=content.events, agreements=content.agreements, figures={**content.figures, extra.id: extra},
+        packs=content.packs,
+        sources=content.sources,
+        places=content.places,
+        people=content.people,
+        events=content.events,
+        agreements=content.agreements,
+        figures={**content.figures, extra.id: extra},
     )
     after = question_bank(grown)
     assert [question for question in after if question.fact_id != extra.id] == before

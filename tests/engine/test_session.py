@@ -47,9 +47,7 @@ def test_an_answer_is_correct_only_when_the_key_is_chosen() -> None:
 
 def test_score_counts_skips_as_asked_but_not_right() -> None:
     questions = [make_question("a"), make_question("b"), make_question("c"), make_question("d")]
-    session = Session.of(
-        questions, [answer(questions[0], 1), answer(questions[1], 0), answer(questions[2], None)]
-    )
+    session = Session.of(questions, [answer(questions[0], 1), answer(questions[1], 0), answer(questions[2], None)])
     assert session.score == Score(1, 3)
     assert str(session.score) == "1/3 (33%)"
     assert not session.finished

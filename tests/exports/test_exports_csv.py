@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers.anki_text import parse_anki_tsv
+from helpers.exports import NASTY_ATTRIBUTION, from_html, nasty_questions, split_options
 
 from azrs_quiz.exports.csv import ANKI_HEADERS, PLAIN_CREDIT_TERM, questions_to_tsv
 from azrs_quiz.questions.model import Question
-from helpers.exports import NASTY_ATTRIBUTION, from_html, nasty_questions, split_options
-from helpers.anki_text import parse_anki_tsv
+
+
 def test_every_question_option_and_key_survives_the_anki_file() -> None:
     questions = nasty_questions()
     headers, rows = parse_anki_tsv(questions_to_tsv(questions, attribution=NASTY_ATTRIBUTION))
@@ -26,7 +28,9 @@ def test_every_question_option_and_key_survives_the_anki_file() -> None:
             [question.explanation, *(f"Source: {citation}" for citation in question.citations)]
         )
         assert tags.split(" ") == [
-            "azrs_quiz", f"azrs_quiz::topic::{question.topic}", f"azrs_quiz::kind::{question.kind}"
+            "azrs_quiz",
+            f"azrs_quiz::topic::{question.topic}",
+            f"azrs_quiz::kind::{question.kind}",
         ]
         assert guid == f"azrs-quiz:{question.id}"
 
@@ -38,7 +42,7 @@ def test_anki_file_starts_with_anki_headers_then_carries_the_credit_as_comments(
     assert headers[: len(ANKI_HEADERS)] == list(ANKI_HEADERS)
     assert "#columns:Front\tBack\tTags\tGUID" in headers
     credit = [line for line in headers if line.startswith("# ")]
-    assert "# Text from \"Azerbaijan–Serbia relations\" -- CC BY-SA 4.0 <https://x.org/?a=1&b=2>" in credit
+    assert '# Text from "Azerbaijan–Serbia relations" -- CC BY-SA 4.0 <https://x.org/?a=1&b=2>' in credit
     assert "# Second line: {#}" in credit
 
 
@@ -102,7 +106,7 @@ def test_plain_file_is_one_line_per_card_with_exactly_one_tab() -> None:
     assert len(lines) == 1 + len(questions)
     assert all(line.count("\t") == 1 for line in lines)
     assert lines[0] == (
-        f"{PLAIN_CREDIT_TERM}\tText from \"Azerbaijan–Serbia relations\" -- CC BY-SA 4.0 "
+        f'{PLAIN_CREDIT_TERM}\tText from "Azerbaijan–Serbia relations" -- CC BY-SA 4.0 '
         "<https://x.org/?a=1&b=2> Second line: {#}"
     )
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-
+from helpers.exports import NASTY_ATTRIBUTION, from_html, nasty_questions
+from helpers.gift import escaped_post, escaped_pre, parse_gift
 from hypothesis import given
 from hypothesis import strategies as st
 
 from azrs_quiz.exports.gift import gift_escape, questions_to_gift
-from helpers.exports import NASTY_ATTRIBUTION, from_html, nasty_questions
-from helpers.gift import escaped_post, escaped_pre, parse_gift
+
 
 def _from_gift_html(text: str) -> str:
     # A line break is written "<br>" plus GIFT's \n, which HTML shows as one break.
@@ -53,7 +53,7 @@ def test_title_and_source_credit_are_comments_at_the_top() -> None:
     assert text.startswith("// A pack\n")
     assert comments == [
         "A pack",
-        "Text from \"Azerbaijan–Serbia relations\" -- CC BY-SA 4.0 <https://x.org/?a=1&b=2>",
+        'Text from "Azerbaijan–Serbia relations" -- CC BY-SA 4.0 <https://x.org/?a=1&b=2>',
         "Second line: {#}",
         "5 questions, made by azrs_quiz.",
     ]

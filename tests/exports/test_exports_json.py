@@ -6,15 +6,25 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-
-from azrs_quiz.cli.main import main
-from azrs_quiz.facts.content import Content
-from azrs_quiz.exports.json_bank import bank_to_json
-from azrs_quiz.questions import question_bank
 from conftest import TINY_PACK
 
+from azrs_quiz.cli.main import main
+from azrs_quiz.exports.json_bank import bank_to_json
+from azrs_quiz.facts.content import Content
+from azrs_quiz.questions import question_bank
+
 QUESTION_KEYS = [
-    "id", "fact_id", "kind", "angle", "topic", "prompt", "options", "answer", "explanation", "sources", "citations",
+    "id",
+    "fact_id",
+    "kind",
+    "angle",
+    "topic",
+    "prompt",
+    "options",
+    "answer",
+    "explanation",
+    "sources",
+    "citations",
 ]
 
 

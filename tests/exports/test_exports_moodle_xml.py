@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from helpers.exports import NASTY_ATTRIBUTION, from_html, nasty_questions
+from helpers.moodle_xml import parse
 from hypothesis import given
 from hypothesis import strategies as st
 
 from azrs_quiz.exports.moodle_xml import cdata_sections, questions_to_moodle_xml
-from helpers.exports import NASTY_ATTRIBUTION, from_html, nasty_questions
-from helpers.moodle_xml import parse
+
 
 def _text(element: ET.Element, path: str) -> str:
     found = element.find(path)
@@ -38,7 +39,9 @@ def test_every_question_option_and_key_survives() -> None:
             [question.explanation, *(f"Source: {citation}" for citation in question.citations)]
         )
         assert [tag.text for tag in element.findall("tags/tag/text")] == [
-            "azrs_quiz", f"topic-{question.topic}", f"kind-{question.kind}"
+            "azrs_quiz",
+            f"topic-{question.topic}",
+            f"kind-{question.kind}",
         ]
 
 
@@ -50,9 +53,14 @@ def test_a_category_question_opens_each_topic_in_topic_order() -> None:
         for element in quiz.findall("question")
     ]
     assert sequence == [
-        "azrs/dates", "plain-one:who", "plain-two:where",
-        "azrs/people", "nasty-prompt:when",
-        "azrs/agreements", "hash-start:what", "cdata-end:value",
+        "azrs/dates",
+        "plain-one:who",
+        "plain-two:where",
+        "azrs/people",
+        "nasty-prompt:when",
+        "azrs/agreements",
+        "hash-start:what",
+        "cdata-end:value",
     ]
     assert {_text(element, "info/text") for element in quiz.findall("question[@type='category']")} == {"Credit"}
 
@@ -67,8 +75,7 @@ def test_file_is_utf8_with_a_declaration_cdata_text_and_the_credit_as_a_comment(
     assert {from_html(info) for info in infos} == {NASTY_ATTRIBUTION}
     comments = [node.text for node in quiz if not isinstance(node.tag, str)]  # ET.Comment nodes
     assert comments == [
-        " A pack\nText from \"Azerbaijan–Serbia relations\" - - CC BY-SA 4.0 <https://x.org/?a=1&b=2>\n"
-        "Second line: {#} "
+        ' A pack\nText from "Azerbaijan–Serbia relations" - - CC BY-SA 4.0 <https://x.org/?a=1&b=2>\nSecond line: {#} '
     ]
     assert "Azerbaijan\u2013Serbia" in text  # UTF-8 text, not character references
 

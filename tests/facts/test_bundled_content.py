@@ -72,9 +72,7 @@ def test_both_packs_carry_the_articles_licence_and_credit(bundled_content: Conte
 # --- enough of every topic --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("topic", "minimum"), [("dates", 15), ("people", 20), ("agreements", 15), ("related", 20)]
-)
+@pytest.mark.parametrize(("topic", "minimum"), [("dates", 15), ("people", 20), ("agreements", 15), ("related", 20)])
 def test_every_topic_has_plenty_of_facts(bundled_content: Content, topic: str, minimum: int) -> None:
     count = sum(1 for fact in bundled_content.facts if fact.topic == topic)
     assert count >= minimum, f"only {count} facts in topic {topic!r}"
@@ -105,9 +103,7 @@ def test_all_21_numbered_references_are_present_once_with_their_number(main_pack
 def test_every_numbered_reference_supports_at_least_one_fact(main_pack: Content) -> None:
     cited = {source_id for fact in main_pack.facts for source_id in fact.sources}
     uncited = [
-        source.number
-        for source in main_pack.sources.values()
-        if source.number is not None and source.id not in cited
+        source.number for source in main_pack.sources.values() if source.number is not None and source.id not in cited
     ]
     assert uncited == []
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from azrs_quiz.facts.content import Content
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
-from azrs_quiz.facts.loader import bundled_content_path, load_content
 from azrs_quiz.facts import yamlfile
+from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.loader import bundled_content_path, load_content
 from azrs_quiz.facts.yamlfile import USING_LIBYAML
 
 DATA = Path(__file__).parents[1] / "data"
@@ -29,15 +29,28 @@ def _problems(path: Path) -> list[str]:
 class TestTinyPack:
     def test_counts_every_kind(self, tiny_content: Content) -> None:
         assert tiny_content.counts() == {
-            "packs": 1, "sources": 2, "people": 2, "places": 5, "organisations": 1,
-            "events": 3, "agreements": 2, "figures": 1, "doubts": 1,
+            "packs": 1,
+            "sources": 2,
+            "people": 2,
+            "places": 5,
+            "organisations": 1,
+            "events": 3,
+            "agreements": 2,
+            "figures": 1,
+            "doubts": 1,
         }
 
     def test_records_keep_the_order_of_their_files(self, tiny_content: Content) -> None:
         assert list(tiny_content.events) == ["embassy-opened", "relations-established", "state-visit"]
         assert [fact.id for fact in tiny_content.facts] == [
-            "embassy-opened", "relations-established", "state-visit", "visa-agreement",
-            "motorway-loan", "trade-2023", "president-a", "minister-b",
+            "embassy-opened",
+            "relations-established",
+            "state-visit",
+            "visa-agreement",
+            "motorway-loan",
+            "trade-2023",
+            "president-a",
+            "minister-b",
         ]
 
     def test_facts_are_found_by_id(self, tiny_content: Content) -> None:
@@ -87,7 +100,9 @@ class TestErrors:
         with pytest.raises(ContentError) as caught:
             load_content(folder)
         first = caught.value.problems[0]
-        assert first == ContentProblem(folder / "facts.yaml", 3, "sources[0].number", "must be a whole number (got '1')")
+        assert first == ContentProblem(
+            folder / "facts.yaml", 3, "sources[0].number", "must be a whole number (got '1')"
+        )
         message = str(caught.value)
         assert message.splitlines()[-1] == "5 problems found"
         assert message.count("\n") == 5
@@ -96,7 +111,9 @@ class TestErrors:
         pack = shutil.copytree(TINY_PACK, tmp_path / "tiny")
         (pack / "a.yaml").write_text("events:\n  - id: x\n", encoding="utf-8")
         facts = (pack / "facts.yaml").read_text(encoding="utf-8")
-        (pack / "facts.yaml").write_text(facts.replace("[ref-2]", "[ref-9]").replace("place: baku", "place: bak"), encoding="utf-8")
+        (pack / "facts.yaml").write_text(
+            facts.replace("[ref-2]", "[ref-9]").replace("place: baku", "place: bak"), encoding="utf-8"
+        )
         problems = _problems(pack)
         assert [problem.split(":")[0] for problem in problems] == ["a.yaml"] * 4 + ["facts.yaml"] * 7
         lines = [int(problem.split(":")[1]) for problem in problems if problem.startswith("facts.yaml")]
@@ -126,13 +143,15 @@ class TestFiles:
         assert (date.precision, str(date)) == ("day", "21 August 1997")
 
     def test_the_fast_libyaml_parser_is_used_when_present(self) -> None:
-        assert USING_LIBYAML == yaml.__with_libyaml__
+        assert yaml.__with_libyaml__ == USING_LIBYAML
 
 
 def _write_big_pack(folder: Path, count: int, *, place: str = "baku") -> Path:
     folder.mkdir()
     (folder / "pack.yaml").write_text(PACK_YAML, encoding="utf-8")
-    parts = ["sources:\n  - id: ref-1\n    title: A book\nplaces:\n  - id: baku\n    name: Baku\n    kind: city\nevents:\n"]
+    parts = [
+        "sources:\n  - id: ref-1\n    title: A book\nplaces:\n  - id: baku\n    name: Baku\n    kind: city\nevents:\n"
+    ]
     parts += [
         f"  - id: event-{index}\n    topic: dates\n    date: {1900 + index % 120}-{1 + index % 12:02d}-{1 + index % 28:02d}\n"
         f"    what: event {index} happened\n    place: {place}\n    explanation: Context {index}.\n"

@@ -19,9 +19,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from azrs_quiz.errors import ContentError
 from azrs_quiz.facts import yamlfile
 from azrs_quiz.facts.content import Content
-from azrs_quiz.errors import ContentError
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.facts.models import SECTIONS, Event, Figure, Source
 
@@ -32,11 +32,35 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[Hea
 
 # Keys an author might write, so generated documents reach the model checks, not only the top.
 KEYS = st.sampled_from(
-    [*SECTIONS, "id", "topic", "sources", "date", "what", "title", "name", "kind", "amount", "value",
-     "currency", "unit", "prompts", "when", "people", "place", "country", "parties", "explanation"]
+    [
+        *SECTIONS,
+        "id",
+        "topic",
+        "sources",
+        "date",
+        "what",
+        "title",
+        "name",
+        "kind",
+        "amount",
+        "value",
+        "currency",
+        "unit",
+        "prompts",
+        "when",
+        "people",
+        "place",
+        "country",
+        "parties",
+        "explanation",
+    ]
 ) | st.text(max_size=8)
 SCALARS = (
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=20)
     | st.sampled_from(["dates", "people", "ref-1", "2011-02-30", "2011-13", "1997-08-21", "EUR", "city"])
 )
 NESTED = st.recursive(
@@ -92,9 +116,33 @@ def test_arbitrary_text(text: str) -> None:
 
 
 @FUZZ
-@given(st.lists(st.sampled_from(["sources:", "  - id: ref-1", "    title: [", "  -", "events:", "    date: 2011-02-30",
-                                 "    what: x", "    topic: dates", "\t", "  - &a {id: x}", "  - *a", "'", "? [a]", ": b",
-                                 "---", "%YAML 1.1", "!!python/object:os.system", "    id: ref-1"]), max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "sources:",
+                "  - id: ref-1",
+                "    title: [",
+                "  -",
+                "events:",
+                "    date: 2011-02-30",
+                "    what: x",
+                "    topic: dates",
+                "\t",
+                "  - &a {id: x}",
+                "  - *a",
+                "'",
+                "? [a]",
+                ": b",
+                "---",
+                "%YAML 1.1",
+                "!!python/object:os.system",
+                "    id: ref-1",
+            ]
+        ),
+        max_size=12,
+    )
+)
 def test_yaml_looking_fragments(lines: list[str]) -> None:
     with _pack("\n".join(lines).encode()) as pack:
         _load_or_problems(pack)
@@ -108,7 +156,9 @@ def test_arbitrary_yaml_structures(data: Any) -> None:
 
 
 @FUZZ
-@given(st.dictionaries(st.sampled_from(list(SECTIONS)), st.lists(st.dictionaries(KEYS, NESTED, max_size=6), max_size=3)))
+@given(
+    st.dictionaries(st.sampled_from(list(SECTIONS)), st.lists(st.dictionaries(KEYS, NESTED, max_size=6), max_size=3))
+)
 def test_arbitrary_records_in_real_sections(data: dict[str, Any]) -> None:
     with _pack(yaml.safe_dump(data, allow_unicode=True).encode()) as pack:
         _load_or_problems(pack)
@@ -126,10 +176,14 @@ def test_the_pure_python_parser_too(data: bytes) -> None:
 
 
 SLUGS = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
-TEXTS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=30)
+TEXTS = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=30
+)
 DAYS = st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31))
-DATES = DAYS.map(lambda day: day.isoformat()) | DAYS.map(lambda day: f"{day.year:04d}-{day.month:02d}") | DAYS.map(
-    lambda day: day.year
+DATES = (
+    DAYS.map(lambda day: day.isoformat())
+    | DAYS.map(lambda day: f"{day.year:04d}-{day.month:02d}")
+    | DAYS.map(lambda day: day.year)
 )
 
 
@@ -171,9 +225,7 @@ def valid_packs(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
 AMOUNTS = st.fixed_dictionaries(
     {"value": st.integers(1, 10**15) | st.floats(0.01, 1e12, allow_nan=False, allow_infinity=False)},
     optional={"qualifier": st.sampled_from(["exact", "about", "over", "rumoured"]), "per": st.just("year")},
-).flatmap(
-    lambda amount: st.sampled_from([{**amount, "currency": "EUR"}, {**amount, "unit": "howitzers"}])
-)
+).flatmap(lambda amount: st.sampled_from([{**amount, "currency": "EUR"}, {**amount, "unit": "howitzers"}]))
 
 
 @FUZZ

@@ -83,7 +83,8 @@ def test_valid_slugs(slug: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "slug", ["", "Embassy", "embassy_opened", "embassy--opened", "-embassy", "embassy-", "em bassy", "ambasáda", "x" * 121]
+    "slug",
+    ["", "Embassy", "embassy_opened", "embassy--opened", "-embassy", "embassy-", "em bassy", "ambasáda", "x" * 121],
 )
 def test_invalid_slugs(slug: str) -> None:
     assert len(_errors(Source, {"id": slug, "title": "A book"})) == 1
@@ -144,8 +145,14 @@ def test_source_numbers_are_whole_positive_numbers_never_text_or_booleans() -> N
 
 def test_citation_reads_like_a_reference() -> None:
     source = Source.model_validate(
-        {"id": "ref-13", "number": 13, "author": "Vuk Vuksanovic", "title": "An Unlikely Alliance",
-         "publisher": "RUSI", "date": "2020-08-19"}
+        {
+            "id": "ref-13",
+            "number": 13,
+            "author": "Vuk Vuksanovic",
+            "title": "An Unlikely Alliance",
+            "publisher": "RUSI",
+            "date": "2020-08-19",
+        }
     )
     assert source.citation() == "[13] Vuk Vuksanovic, \u201cAn Unlikely Alliance\u201d, RUSI, 19 August 2020"
     assert Source.model_validate(MINIMAL[Source]).citation() == "\u201cA book\u201d"

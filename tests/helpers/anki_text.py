@@ -12,5 +12,3 @@ def parse_anki_tsv(text: str) -> tuple[list[str], list[list[str]]]:
     headers = [line.rstrip("\n") for line in lines if line.startswith("#")]
     body = "".join(line for line in lines if not line.startswith("#"))
     return headers, list(csv.reader(io.StringIO(body), delimiter="\t"))
-
-

@@ -41,7 +41,11 @@ def nasty_questions() -> list[Question]:
     """Five questions over three topics (listed out of topic order) with hostile text everywhere."""
     return [
         _question(
-            "nasty-prompt", "when", "people", "person", 2,
+            "nasty-prompt",
+            "when",
+            "people",
+            "person",
+            2,
             prompt=f"{NASTY}\nSecond line of the prompt?",
             options=("1997", "%50%2008", f"key {NASTY}", "[html]2011"),
             explanation=f"Explained: {NASTY}\nand a second line.",
@@ -49,13 +53,21 @@ def nasty_questions() -> list[Question]:
         ),
         _question("plain-one", "who", "dates", "event", 0),
         _question(
-            "hash-start", "what", "agreements", "agreement", 3,
+            "hash-start",
+            "what",
+            "agreements",
+            "agreement",
+            3,
             prompt="#1 starts with a hash: what did the deal cover?",
             options=("=equals first", "~tilde first", "{brace}", "\\backslash\\"),
         ),
         _question("plain-two", "where", "dates", "event", 1, options=("Baku", "Belgrade", "Novi Sad")),
         _question(
-            "cdata-end", "value", "agreements", "figure", 1,
+            "cdata-end",
+            "value",
+            "agreements",
+            "figure",
+            1,
             prompt="Which ends a CDATA section? ]]>",
             options=("]]", "]]>", "]>", "]]]]>>"),
             explanation="The three characters ]]> end it.",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta, timezone
 
+from helpers.progress import T0, days, question
+
 from azrs_quiz.progress import CardRecord, plan_review
 from azrs_quiz.progress.records import REVIEW
-from helpers.progress import T0, days, question
 
 BANK = [question(qid) for qid in ("f1:when", "f2:when", "f3:when", "f4:what", "f5:when", "f5:where", "f6:when")]
 
@@ -75,6 +76,8 @@ def test_new_questions_take_topics_in_turn() -> None:
 
 
 def test_a_fact_asked_about_today_gets_no_new_question_until_tomorrow() -> None:
-    answered = {"f5:when": CardRecord("f5:when", REVIEW, None, 5.0, 5.0, T0 + days(3), T0 - timedelta(hours=1), T0 - days(9))}
+    answered = {
+        "f5:when": CardRecord("f5:when", REVIEW, None, 5.0, 5.0, T0 + days(3), T0 - timedelta(hours=1), T0 - days(9))
+    }
     assert "f5:where" not in ids(plan_review(BANK, answered, now=T0, tz=timezone.utc))
     assert "f5:where" in ids(plan_review(BANK, answered, now=T0 + days(1), tz=timezone.utc))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from helpers.progress import T0, answer, days, question
 
 from azrs_quiz.progress import EASY_UNDER, HARD_OVER, ProgressStore, Rating, rate_answer
 from azrs_quiz.progress.records import LEARNING, RELEARNING, REVIEW
 from azrs_quiz.progress.scheduling import replay, schedule
-from helpers.progress import T0, answer, days, question
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from azrs_quiz.progress import ProgressStore, compute_stats
 from helpers.progress import answer, question
+
+from azrs_quiz.progress import ProgressStore, compute_stats
 
 BAKU = timezone(timedelta(hours=4))
 BANK = [

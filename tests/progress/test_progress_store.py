@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from helpers.progress import T0, answer, days, question
 
 from azrs_quiz.progress import (
     CorruptProgress,
@@ -20,9 +21,8 @@ from azrs_quiz.progress import (
     database_path,
     resolve_data_dir,
 )
-from azrs_quiz.progress.schema import SCHEMA_VERSION
 from azrs_quiz.progress.scheduling import replay
-from helpers.progress import T0, answer, days, question
+from azrs_quiz.progress.schema import SCHEMA_VERSION
 
 TESTS = Path(__file__).parents[1]
 

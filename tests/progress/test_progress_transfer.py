@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from helpers.progress import T0, answer, days, question
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,14 +15,13 @@ from azrs_quiz.progress import (
     CorruptProgress,
     ProgressFileError,
     ProgressStore,
-    export_progress,
     ReviewRecord,
+    export_progress,
     import_progress,
     reset_progress,
 )
-from azrs_quiz.progress.transfer import parse_progress
 from azrs_quiz.progress.scheduling import replay
-from helpers.progress import T0, answer, days, question
+from azrs_quiz.progress.transfer import parse_progress
 
 
 def fill(data_dir: Path, *moments_and_ids: tuple[int, str]) -> None:
@@ -62,7 +62,10 @@ def test_import_merges_two_histories_into_one_schedule(tmp_path: Path) -> None:
         reviews = desktop.reviews()
         card = desktop.card("a:when")
     assert [(r.question_id, r.answered_at) for r in reviews] == [
-        ("a:when", T0), ("a:when", T0 + days(2)), ("b:who", T0 + days(5)), ("a:when", T0 + days(10))
+        ("a:when", T0),
+        ("a:when", T0 + days(2)),
+        ("b:who", T0 + days(5)),
+        ("a:when", T0 + days(10)),
     ]
     assert result.added == 2
     assert card == replay("a:when", reviews) and card is not None and card.last_review == T0 + days(10)
@@ -71,11 +74,23 @@ def test_import_merges_two_histories_into_one_schedule(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("{not json", "backup.json is not a progress file: not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)"),
-        ('{"cards": []}', 'backup.json is not a progress file: it has no "format": "azrs-quiz-progress" (make one with `azrs-quiz progress export FILE`)'),
-        ('{"format": "azrs-quiz-progress", "version": 7, "answers": []}', "backup.json is a version 7 progress file, but this azrs-quiz reads up to version 1; upgrade azrs-quiz to import it"),
+        (
+            "{not json",
+            "backup.json is not a progress file: not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)",
+        ),
+        (
+            '{"cards": []}',
+            'backup.json is not a progress file: it has no "format": "azrs-quiz-progress" (make one with `azrs-quiz progress export FILE`)',
+        ),
+        (
+            '{"format": "azrs-quiz-progress", "version": 7, "answers": []}',
+            "backup.json is a version 7 progress file, but this azrs-quiz reads up to version 1; upgrade azrs-quiz to import it",
+        ),
         ('{"format": "azrs-quiz-progress", "version": 1, "answers": {}}', 'backup.json: "answers" must be a list'),
-        ('{"format": "azrs-quiz-progress", "version": 1, "answers": [{"question_id": "a:when"}]}', "backup.json: answers[0]: missing answered_at, choice, correct, elapsed, mode, rating, scheduled"),
+        (
+            '{"format": "azrs-quiz-progress", "version": 1, "answers": [{"question_id": "a:when"}]}',
+            "backup.json: answers[0]: missing answered_at, choice, correct, elapsed, mode, rating, scheduled",
+        ),
     ],
 )
 def test_a_bad_file_is_a_clear_error(text: str, message: str) -> None:
@@ -93,7 +108,10 @@ def test_a_bad_answer_anywhere_means_nothing_is_imported(tmp_path: Path) -> None
         with pytest.raises(ProgressFileError) as caught:
             import_progress(other, json.dumps(document), source="f.json")
         assert other.counts() == (0, 0)
-    assert str(caught.value) == "f.json: answers[1].answered_at: must be an ISO 8601 time with a UTC offset, got 'yesterday'"
+    assert (
+        str(caught.value)
+        == "f.json: answers[1].answered_at: must be an ISO 8601 time with a UTC offset, got 'yesterday'"
+    )
 
 
 def test_reset_sets_the_old_progress_aside(tmp_path: Path) -> None:
@@ -128,7 +146,9 @@ def test_reset_is_the_way_out_of_a_damaged_file(tmp_path: Path) -> None:
 _REVIEWS = st.builds(
     ReviewRecord,
     question_id=st.from_regex(r"[a-z0-9-]{1,20}:[a-z]{2,8}", fullmatch=True),
-    answered_at=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(timezone.utc)),
+    answered_at=st.datetimes(
+        min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(timezone.utc)
+    ),
     correct=st.booleans(),
     choice=st.none() | st.integers(min_value=0, max_value=4),
     elapsed=st.floats(min_value=0, max_value=1e6, allow_nan=False),
