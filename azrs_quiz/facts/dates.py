@@ -9,6 +9,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from azrs_quiz.facts.yamlfile import kind_of
+
 Precision = Literal["year", "month", "day"]
 
 # English month names, fixed: calendar.month_name follows the process locale.
@@ -69,7 +71,7 @@ class PartialDate(BaseModel):
             return _parse_iso_partial(value)
         if isinstance(value, (dict, PartialDate)):
             return value
-        raise ValueError(f"a date must be a year, 'YYYY-MM' or YYYY-MM-DD, not a {_kind_of(value)}")
+        raise ValueError(f"a date must be a year, 'YYYY-MM' or YYYY-MM-DD, not {kind_of(value)}")
 
     @model_validator(mode="after")
     def _is_a_real_date(self) -> PartialDate:
@@ -126,7 +128,3 @@ def _parse_iso_partial(text: str) -> dict[str, int | None]:
     if day == 0:
         raise ValueError(f"{text!r} is not a date: there is no day 0")
     return {"year": year, "month": month, "day": day}
-
-
-def _kind_of(value: object) -> str:
-    return "list" if isinstance(value, (list, tuple)) else type(value).__name__

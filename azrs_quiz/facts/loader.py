@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
 from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.messages import plain_error, unknown_key_message
 from azrs_quiz.facts.models import (
-    PATTERN_HINTS,
     SECTIONS,
     Agreement,
     Event,
@@ -31,7 +31,7 @@ from azrs_quiz.facts.models import (
     Place,
     Source,
 )
-from azrs_quiz.facts.yamlfile import YamlDocument, key_label, read_yaml
+from azrs_quiz.facts.yamlfile import YamlDocument, key_label, kind_of, read_yaml
 from azrs_quiz.gcpause import garbage_collection_paused
 
 PACK_FILE = "pack.yaml"
@@ -209,7 +209,7 @@ class _ContentBuilder:
             self.problems.append(top.problem("file", f"is empty; expected sections ({allowed})"))
             return
         if not isinstance(data, dict):
-            got = _kind_of(data)
+            got = kind_of(data)
             self.problems.append(top.problem("file", f"must be a mapping of sections ({allowed}), not {got}"))
             return
         for key, entries in data.items():
@@ -217,10 +217,10 @@ class _ContentBuilder:
             model = SECTIONS.get(section)
             here = _Origin(document, (section,))
             if model is None:
-                self.problems.append(here.problem(key_label(section), _unknown_key_message(section, SECTIONS)))
+                self.problems.append(here.problem(key_label(section), unknown_key_message(section, SECTIONS)))
                 continue
             if not isinstance(entries, list):
-                message = f"must be a list of records, each starting with '- ' (got {_kind_of(entries)})"
+                message = f"must be a list of records, each starting with '- ' (got {kind_of(entries)})"
                 self.problems.append(here.problem(section, message))
                 continue
             for index, entry in enumerate(entries):
@@ -231,7 +231,7 @@ class _ContentBuilder:
 
     def _validate(self, model: type[BaseModel], entry: Any, origin: _Origin, prefix: str) -> BaseModel | None:
         if not isinstance(entry, dict):
-            message = f"must be a mapping of fields (got {_kind_of(entry)})"
+            message = f"must be a mapping of fields (got {kind_of(entry)})"
             self.problems.append(origin.problem(prefix or "record", message))
             return None
         try:
@@ -240,7 +240,8 @@ class _ContentBuilder:
             if isinstance(entry.get("id"), str) and prefix:
                 self.failed.setdefault(entry["id"], prefix.split("[")[0])
             for detail in error.errors():
-                self.problems.append(_problem_from_pydantic(detail, model, entry, origin, prefix))
+                field, message, location = plain_error(detail, model, entry, prefix)
+                self.problems.append(origin.problem(field, message, deeper=location))
             return None
 
     def _register(self, section: str, record: BaseModel, origin: _Origin, label: str) -> None:
@@ -358,146 +359,3 @@ class _ContentBuilder:
         suggestion = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
         hint = f"; did you mean '{suggestion[0]}'?" if suggestion else ""
         return f"unknown {kind} '{ref}'{hint}"
-
-
-def _problem_from_pydantic(
-    detail: Any, model: type[BaseModel], entry: Any, origin: _Origin, prefix: str
-) -> ContentProblem:
-    location = _content_location(tuple(detail["loc"]), entry)
-    error_type = detail["type"]
-    message = str(detail["msg"])
-    got = detail.get("input")
-    if error_type == "invalid_key" and location:  # a key that is not text, such as 1 or true
-        error_type, message = "extra_forbidden", ""
-        location = (*location[:-1], str(location[-1]))
-    dotted = _dotted(location)
-    field = f"{prefix}.{dotted}" if prefix and dotted else (prefix or dotted or "record")
-    if error_type == "extra_forbidden" and location:
-        message = _unknown_key_message(str(location[-1]), _fields_at(model, location[:-1]))
-    elif error_type == "missing":
-        message = "is required but missing"
-    elif error_type == "string_too_short" and detail.get("ctx", {}).get("min_length") == 1:
-        message = "must not be empty"
-    elif error_type == "string_pattern_mismatch":
-        message = PATTERN_HINTS.get(str(detail.get("ctx", {}).get("pattern")), message)
-    elif error_type == "literal_error":
-        message = f"must be {detail.get('ctx', {}).get('expected', 'one of the allowed values')}"
-    elif error_type == "too_short" and detail.get("ctx", {}).get("min_length") == 1:
-        message = "must list at least one id"
-    elif error_type in _PLAIN_MESSAGES:
-        message = _PLAIN_MESSAGES[error_type]
-    elif message.startswith("Value error, "):
-        message = message.removeprefix("Value error, ")
-    if (error_type not in ("missing", "extra_forbidden", "value_error", "string_too_short") and "input" in detail) or (
-        error_type == "value_error" and not isinstance(got, (dict, list)) and _describe(got) not in message
-    ):
-        message += f" (got {_describe(got)})"
-    if error_type == "string_type" and isinstance(got, (bool, int, float)):
-        message += "; put it in quotes to make it text"
-    return origin.problem(field, message, deeper=location)
-
-
-#: Pydantic's wording for common mistakes, said the way a content author thinks of them.
-_PLAIN_MESSAGES: dict[str, str] = {
-    "string_type": "must be text",
-    "list_type": "must be a list, such as [first-id, second-id]",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "model_type": "must be a mapping of fields",
-    "dict_type": "must be a mapping of fields",
-    "decimal_type": "must be a number",
-    "decimal_parsing": "must be a number, written without thousands separators",
-    "finite_number": "must be a finite number",
-}
-
-
-def _describe(value: object) -> str:
-    """A short, safe rendering of a wrong value for an error message."""
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    try:
-        text = repr(value)
-    except ValueError:  # an integer too long for Python to print
-        return "a number too long to print"
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _kind_of(value: object) -> str:
-    """What a YAML value is, in an author's words: "a mapping", "a list", "text"..."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return f"a {type(value).__name__}"
-
-
-def _dotted(location: Sequence[str | int]) -> str:
-    text = ""
-    for step in location:
-        if isinstance(step, int):
-            text += f"[{step}]"
-        else:
-            text += f".{key_label(step)}" if text else key_label(step)
-    return text
-
-
-def _content_location(location: tuple[str | int, ...], entry: Any) -> tuple[str | int, ...]:
-    """Keep the steps of a pydantic error location that exist in the content.
-
-    Pydantic also names the member of a union it tried ("function-after[...]",
-    "constrained-str"); those steps are not in the data, so following the data
-    along the location tells them apart. The last step stays: a missing field.
-    """
-    kept: list[str | int] = []
-    current = entry
-    for position, step in enumerate(location):
-        if isinstance(current, dict) and step in current:  # noqa: SIM114 (mypy narrows each branch apart)
-            current = current[step]
-        elif isinstance(current, (list, tuple)) and isinstance(step, int) and 0 <= step < len(current):
-            current = current[step]
-        elif position < len(location) - 1:
-            continue
-        kept.append(step)
-    return tuple(kept)
-
-
-def _fields_at(model: type[BaseModel], location: Sequence[str | int]) -> list[str]:
-    """The field names of the (nested) model found at ``location`` within ``model``."""
-    current: type[BaseModel] | None = model
-    for step in location:
-        if isinstance(step, int):
-            continue
-        field = current.model_fields.get(step) if current is not None else None
-        current = _model_in(field.annotation) if field is not None else None
-    return list(current.model_fields) if current is not None else []
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The model class inside an annotation such as ``Amount | None`` or ``list[Annotated[X, ...]]``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in get_args(annotation):
-        found = _model_in(argument)
-        if found is not None:
-            return found
-    return None
-
-
-def _unknown_key_message(key: str, allowed: Iterable[str]) -> str:
-    allowed = list(allowed)
-    close = difflib.get_close_matches(key, allowed, n=1) or difflib.get_close_matches(key.lower(), allowed, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"unknown key {key!r}; {hint}allowed: {', '.join(allowed)}"

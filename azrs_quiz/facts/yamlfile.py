@@ -187,3 +187,20 @@ def _line_in_tree(node: yaml.Node | None, location: Sequence[str | int]) -> int:
     if isinstance(node, yaml.ScalarNode):
         line = node.start_mark.line + 1
     return line
+
+
+def kind_of(value: object) -> str:
+    """What a YAML value is, in an author's words: "a mapping", "a list", "text"..."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return f"a {type(value).__name__}"
