@@ -30,9 +30,9 @@ from azrs_quiz.anki.history import NoteHistory, bundled_history_path, source_dat
 from azrs_quiz.anki.notes import build_notes, credit_html
 from azrs_quiz.anki.writer import write_apkg
 from azrs_quiz.atomic import write_atomically, write_text_atomically
-from azrs_quiz.errors import UnknownTopic
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import Topic
+from azrs_quiz.facts.topics import choose_topics
 from azrs_quiz.questions import question_bank
 from azrs_quiz.questions.model import Question
 
@@ -78,7 +78,7 @@ def export_anki(
     ``SOURCE_DATE_EPOCH``, else the current time). ``questions`` replaces the
     question bank of ``content``.
     """
-    chosen = _check_topics(content, topics)
+    chosen = choose_topics(topics, content.topics)
     if questions is None:
         questions = question_bank(content)
     specs = build_notes(content, questions, chosen)
@@ -111,14 +111,3 @@ def export_anki(
     if recorded:
         write_text_atomically(history_path, note_history.dumps(), force=True)
     return AnkiExport(target, built.notes, built.cards, chosen, tuple(recorded), built.unrecorded)
-
-
-def _check_topics(content: Content, topics: Sequence[Topic] | None) -> tuple[Topic, ...]:
-    available = content.topics
-    if topics is None or not topics:
-        return available
-    for topic in topics:
-        if topic not in available:
-            offered = ", ".join(available) or "none"
-            raise UnknownTopic(f"the content has no facts on topic '{topic}'; its topics are: {offered}")
-    return tuple(topic for topic in available if topic in set(topics))

@@ -19,7 +19,7 @@ from azrs_quiz.anki.errors import AnkiExportError
 from azrs_quiz.anki.ids import TOPIC_DECKS, note_guid
 from azrs_quiz.anki.notetypes import FACT, MULTIPLE_CHOICE, OPTION_LETTERS, NoteType
 from azrs_quiz.facts.content import Content
-from azrs_quiz.facts.models import TOPICS, Agreement, Amount, Event, Fact, Figure, PackMeta, Person, Topic
+from azrs_quiz.facts.models import TOPICS, Agreement, Amount, Event, Fact, Figure, PackMeta, Person, Topic, fact_kind
 from azrs_quiz.questions.model import Question
 from azrs_quiz.questions.wording import amount_text, capitalise, clause
 
@@ -109,11 +109,6 @@ def citations_html(content: Content, source_ids: Iterable[str], fallback: Sequen
     if not lines:
         lines = [escape(citation) for citation in fallback]
     return "<br>".join(lines)
-
-
-def fact_kind(fact: Fact) -> str:
-    """The kind of a fact as its tag names it: event, person, agreement or figure."""
-    return type(fact).__name__.lower()
 
 
 def _tags(topic: Topic, kind: str) -> tuple[str, ...]:

@@ -257,6 +257,12 @@ class Doubt(_Record):
 
 Fact: TypeAlias = Event | Person | Agreement | Figure
 
+
+def fact_kind(fact: Fact) -> str:
+    """The kind of a fact, as questions and deck tags name it: event, person, agreement or figure."""
+    return type(fact).__name__.lower()
+
+
 #: The sections a content file may hold, and the model of each entry.
 SECTIONS: dict[str, type[_Record]] = {
     "sources": Source,

@@ -6,9 +6,9 @@ import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from azrs_quiz.errors import UnknownTopic
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import TOPICS, Topic
+from azrs_quiz.facts.topics import choose_topics
 from azrs_quiz.questions.bank import DEFAULT_OPTIONS, question_bank
 from azrs_quiz.questions.errors import InvalidCount, NoQuestions
 from azrs_quiz.questions.model import Question, Quiz
@@ -63,18 +63,7 @@ def select_topics(bank: Sequence[Question], topics: Iterable[str] | None) -> tup
     :class:`~azrs_quiz.errors.UnknownTopic`, naming the available topics, for any other.
     """
     available = tuple(topic for topic in TOPICS if any(question.topic == topic for question in bank))
-    if topics is None:
-        return available
-    if isinstance(topics, str):
-        topics = [topics]
-    asked = list(dict.fromkeys(topic.lower() for topic in topics))
-    if not asked:
-        return available
-    unknown = [topic for topic in asked if topic not in available]
-    if unknown:
-        allowed = ", ".join(available) or "none"
-        raise UnknownTopic(f"no questions on topic '{unknown[0]}'; topics available: {allowed}")
-    return tuple(topic for topic in available if topic in asked)
+    return choose_topics(topics, available)
 
 
 def draw(pool: Sequence[Question], count: int, rng: random.Random) -> list[Question]:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from azrs_quiz.facts.dates import PartialDate
-from azrs_quiz.facts.models import Agreement, Event, Fact, Figure, Person, Topic
+from azrs_quiz.facts.models import Agreement, Event, Fact, Figure, Person, Topic, fact_kind
 from azrs_quiz.questions.index import AmountBucket, BankIndex, amount_bucket, compatible
 from azrs_quiz.questions.wording import (
     WHEN_QUESTION,
@@ -103,17 +103,6 @@ class Draft:
     def topic(self) -> Topic:
         """The topic of the fact asked about."""
         return self.fact.topic
-
-
-def fact_kind(fact: Fact) -> str:
-    """``"event"``, ``"person"``, ``"agreement"`` or ``"figure"``."""
-    if isinstance(fact, Event):
-        return "event"
-    if isinstance(fact, Person):
-        return "person"
-    if isinstance(fact, Agreement):
-        return "agreement"
-    return "figure"
 
 
 def drafts_for(fact: Fact, index: BankIndex) -> Iterator[Draft]:

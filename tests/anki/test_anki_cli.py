@@ -84,9 +84,7 @@ def test_topic_the_content_lacks_is_an_error(runner: CliRunner, tmp_path: Path) 
     )
 
     assert result.exit_code == 1
-    assert result.stderr == (
-        "Error: the content has no facts on topic 'related'; its topics are: dates, people, agreements\n"
-    )
+    assert result.stderr == ("Error: no questions on topic 'related'; topics available: dates, people, agreements\n")
     assert not (tmp_path / "x.apkg").exists()
 
 

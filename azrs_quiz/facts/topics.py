@@ -1,0 +1,28 @@
+"""Choosing topics: the one check behind every ``--topic``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from azrs_quiz.errors import UnknownTopic
+from azrs_quiz.facts.models import Topic
+
+
+def choose_topics(asked: str | Iterable[str] | None, available: Sequence[Topic]) -> tuple[Topic, ...]:
+    """The topics asked for (one name or several, any case) among ``available``, in its order.
+
+    ``None`` or no names means every available topic. Raises
+    :class:`~azrs_quiz.errors.UnknownTopic`, naming the available topics, for any other.
+    """
+    if asked is None:
+        return tuple(available)
+    if isinstance(asked, str):
+        asked = [asked]
+    wanted = list(dict.fromkeys(topic.lower() for topic in asked))
+    unknown = [topic for topic in wanted if topic not in available]
+    if unknown:
+        offered = ", ".join(available) or "none"
+        raise UnknownTopic(f"no questions on topic '{unknown[0]}'; topics available: {offered}")
+    if not wanted:
+        return tuple(available)
+    return tuple(topic for topic in available if topic in wanted)
