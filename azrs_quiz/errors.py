@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from azrs_quiz.plural import plural
+
 
 class AzrsQuizError(Exception):
     """Root of every error azrs_quiz raises on purpose."""
@@ -33,7 +35,7 @@ class ContentError(AzrsQuizError):
         self.problems = problems
         count = len(problems)
         lines = [str(problem) for problem in problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found")
+        lines.append(f"{plural(count, 'problem')} found")
         super().__init__("\n".join(lines))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from azrs_quiz.cli.options import content_option, output_options, topic_option
+from azrs_quiz.plural import plural
 
 #: Decks with at least this many notes show a progress bar (on a terminal only).
 PROGRESS_THRESHOLD = 1000
@@ -80,12 +81,12 @@ def export_anki(
     where = "standard output" if to_stdout else str(output)
     decks = len(result.topics)
     click.echo(
-        f"Wrote {result.notes} notes ({result.cards} cards) in {decks} topic deck{'s' if decks != 1 else ''} to {where}",
+        f"Wrote {result.notes} notes ({result.cards} cards) in {plural(decks, 'topic deck')} to {where}",
         err=True,
     )
     if result.recorded:
         count = len(result.recorded)
-        click.echo(f"Recorded {count} new or changed note{'s' if count != 1 else ''} in the history", err=True)
+        click.echo(f"Recorded {plural(count, 'new or changed note')} in the history", err=True)
     elif result.unrecorded and (content_path is None or history_path is not None):
         click.echo(
             f"Warning: {result.unrecorded} notes or note types differ from the recorded history; "

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from azrs_quiz.cli.options import content_option, emit_text, load_content_for_cli, output_options, topic_option
+from azrs_quiz.plural import plural
 
 
 @click.command("csv")
@@ -94,4 +95,4 @@ def export_moodle_xml(
 def _emit(output: Path, text: str, force: bool, count: int) -> None:
     emit_text(output, text, force=force)
     where = "standard output" if str(output) == "-" else str(output)
-    click.echo(f"Wrote {count} question{'s' if count != 1 else ''} to {where}", err=True)
+    click.echo(f"Wrote {plural(count, 'question')} to {where}", err=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from azrs_quiz.cli.options import content_option, emit_text, load_content_for_cli, output_options, topic_option
+from azrs_quiz.plural import plural
 
 
 @click.command("json")
@@ -34,4 +35,4 @@ def export_json(content_path: Path | None, topics: tuple[str, ...], output: Path
     questions = questions_on(question_bank(content), topics)
     emit_text(output, bank_to_json(content, questions), force=force)
     where = "standard output" if str(output) == "-" else str(output)
-    click.echo(f"Wrote {len(questions)} question{'s' if len(questions) != 1 else ''} to {where}", err=True)
+    click.echo(f"Wrote {plural(len(questions), 'question')} to {where}", err=True)

@@ -30,10 +30,7 @@ class RootGroup(LazyGroup):
         try:
             return super().invoke(ctx)
         except ContentError as error:
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
-            count = len(error.problems)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
+            click.echo(str(error), err=True)  # every problem, one a line, then how many
             ctx.exit(1)
         except AzrsQuizError as error:
             raise click.ClickException(str(error)) from error

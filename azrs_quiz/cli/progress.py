@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from azrs_quiz.cli.options import data_dir_option
+from azrs_quiz.plural import plural
 
 
 @click.group()
@@ -55,15 +56,15 @@ def export_command(file: Path, force: bool, data_dir: Path | None) -> None:
       azrs-quiz progress export ~/azrs-progress.json
     """
     from azrs_quiz.cli.options import emit_text
+    from azrs_quiz.clock import utc_now
     from azrs_quiz.progress import ProgressStore, export_progress
-    from azrs_quiz.progress.store import utc_now
 
     with ProgressStore.open(data_dir) as store:
         text = export_progress(store, now=utc_now())
         _, answers = store.counts()
     emit_text(file, text, force=force)
     if str(file) != "-":
-        click.echo(f"Exported {_plural(answers, 'answer')} to {file}.", err=True)
+        click.echo(f"Exported {plural(answers, 'answer')} to {file}.", err=True)
 
 
 @progress.command("import", short_help="Merge a progress file into your progress.")
@@ -91,7 +92,7 @@ def import_command(file: Path, data_dir: Path | None) -> None:
         raise ProgressFileError(f"cannot read {file}: {error.strerror or error}") from error
     with ProgressStore.open(data_dir) as store:
         result = import_progress(store, text, source=str(file))
-    click.echo(f"Imported {_plural(result.added, 'answer')} from {file} ({result.already_present} already here).")
+    click.echo(f"Imported {plural(result.added, 'answer')} from {file} ({result.already_present} already here).")
 
 
 @progress.command("reset", short_help="Start afresh (asks first; the old file is kept).")
@@ -118,7 +119,7 @@ def reset_command(yes: bool, data_dir: Path | None) -> None:
         try:
             with ProgressStore.open(data_dir) as store:
                 cards, answers = store.counts()
-            what = f"your progress ({_plural(answers, 'answer')}, {_plural(cards, 'question')} scheduled)"
+            what = f"your progress ({plural(answers, 'answer')}, {plural(cards, 'question')} scheduled)"
         except ProgressError:
             what = "your damaged progress file"
         if not _confirm(f"Set aside {what} and start afresh?"):
@@ -137,7 +138,3 @@ def _confirm(question: str) -> bool:
     if not sys.stdin.isatty():
         click.echo()  # a piped answer is not echoed: end the prompt's line
     return answer
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

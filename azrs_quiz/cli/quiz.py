@@ -16,6 +16,7 @@ from azrs_quiz.cli.options import (
     load_content_for_cli,
     topic_option,
 )
+from azrs_quiz.plural import plural
 
 if TYPE_CHECKING:
     from azrs_quiz.cli.runner import Terminal
@@ -159,9 +160,8 @@ def _should_retry(terminal: Terminal, session: Session, retry_missed: bool) -> b
     if not terminal.interactive:
         return False
     count = len(last.missed())
-    noun = "question" if count == 1 else "questions"
     terminal.show()
-    return terminal.confirm(f"Retry the {count} missed {noun}?")
+    return terminal.confirm(f"Retry the {plural(count, 'missed question')}?")
 
 
 def _last(session: Session) -> Session:

@@ -15,6 +15,7 @@ from functools import cache
 from rich.console import Console
 from rich.text import Text
 
+from azrs_quiz.plural import plural
 from azrs_quiz.questions.model import Question
 from azrs_quiz.session import Answer, Session
 
@@ -123,9 +124,8 @@ def invalid_key(entered: str, option_count: int, symbols: Symbols, width: int) -
 
 def intro(count: int, topics: Sequence[str], width: int) -> Text:
     """The line before the first question: how many, on what, and where help is."""
-    noun = "question" if count == 1 else "questions"
     on = topics[0] if len(topics) == 1 else ", ".join(topics[:-1]) + " and " + topics[-1]
-    return wrap(Text(f"{count} {noun} from {on}. Type ? for the keys.", style=DIM), width)
+    return wrap(Text(f"{plural(count, 'question')} from {on}. Type ? for the keys.", style=DIM), width)
 
 
 def question(item: Question, number: int, total: int, symbols: Symbols, width: int) -> Text:
@@ -227,8 +227,7 @@ def _missed_lines(session: Session, width: int) -> list[Text]:
 
 def retry_heading(count: int, width: int) -> Text:
     """Shown before a round on the missed questions."""
-    noun = "question" if count == 1 else "questions"
-    return wrap(Text(f"Retrying {count} missed {noun}.", style=HEADER), width)
+    return wrap(Text(f"Retrying {plural(count, 'missed question')}.", style=HEADER), width)
 
 
 def credit(attribution: str, width: int) -> Text:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from azrs_quiz import clock
 from azrs_quiz.cli.options import (
     INTERRUPTED,
     content_option,
@@ -17,15 +18,11 @@ from azrs_quiz.cli.options import (
     load_content_for_cli,
     topic_option,
 )
+from azrs_quiz.plural import plural
 
 if TYPE_CHECKING:
     from azrs_quiz.progress import ReviewPlan
     from azrs_quiz.questions.model import Question
-
-
-def _now() -> datetime:
-    """The current moment in UTC (tests replace it to fix the clock)."""
-    return datetime.now(timezone.utc)
 
 
 def _monotonic() -> float:
@@ -85,7 +82,7 @@ def review(
     content = load_content_for_cli(content_path)
     pool: list[Question] = questions_on(question_bank(content), topics)
     with ProgressStore.open(data_dir) as store:
-        now = _now()
+        now = clock.utc_now()
         plan = plan_review(pool, store.cards(), now=now, new_per_day=new_per_day, max_questions=max_questions)
         if not plan.questions:
             terminal.show(render.wrap(nothing_due(plan, now, new_per_day), terminal.width))
@@ -96,7 +93,7 @@ def review(
             # Answers read from a pipe arrive at once: their time says nothing about recall.
             store.record(answer, mode="review", schedule=True, timed=terminal.interactive)
 
-        result = run_questions(plan.questions, io=terminal, on_answer=save, clock=_monotonic, now=_now)
+        result = run_questions(plan.questions, io=terminal, on_answer=save, clock=_monotonic, now=clock.utc_now)
         session = Session.of(
             plan.questions,
             result.answers,
@@ -105,7 +102,7 @@ def review(
             interrupted=result.interrupted,
         )
         terminal.show(render.summary(session, terminal.symbols, terminal.width, title="Review score"))
-        later = _now()
+        later = clock.utc_now()
         after = plan_review(pool, store.cards(), now=later, new_per_day=new_per_day)
     terminal.show()
     terminal.show(render.wrap(what_next(after, later), terminal.width))
@@ -142,8 +139,8 @@ def what_next(plan: ReviewPlan[Question], now: datetime) -> str:
     """The line after a session: more due now, or when the next review is."""
     waiting = plan.due + plan.new
     if waiting:
-        noun = "question is" if waiting == 1 else "questions are"
-        return f"{waiting} more {noun} ready now: run `azrs-quiz review` again."
+        ready = plural(waiting, "more question is", "more questions are")
+        return f"{ready} ready now: run `azrs-quiz review` again."
     if plan.next_due is not None:
         return f"Next review: {when(plan.next_due, now)}."
     return "All done."
@@ -153,16 +150,16 @@ def when(moment: datetime, now: datetime) -> str:
     """A due time for people, in local time: 'in 10 minutes (at 14:32)', 'tomorrow at 09:00'."""
     wait = moment - now
     local, local_now = moment.astimezone(), now.astimezone()
-    clock = f"{local:%H:%M}"
+    at = f"{local:%H:%M}"
     if wait <= timedelta(0):
         return "now"
     if wait < timedelta(hours=1):
         minutes = max(1, round(wait / timedelta(minutes=1)))
-        return f"in {minutes} minute{'s' if minutes != 1 else ''} (at {clock})"
+        return f"in {plural(minutes, 'minute')} (at {at})"
     days = (local.date() - local_now.date()).days
     if days == 0:
         hours = round(wait / timedelta(hours=1))
-        return f"today at {clock} (in {hours} hour{'s' if hours != 1 else ''})"
+        return f"today at {at} (in {plural(hours, 'hour')})"
     if days == 1:
-        return f"tomorrow at {clock}"
-    return f"on {local:%a %d %b} at {clock} (in {days} days)"
+        return f"tomorrow at {at}"
+    return f"on {local:%a %d %b} at {at} (in {days} days)"

@@ -13,13 +13,13 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import IO, Any, Literal, TextIO
 
 from rich.console import Console
 from rich.text import Text
 
 from azrs_quiz.cli import render
+from azrs_quiz.clock import Clock, utc_now
 from azrs_quiz.questions.model import Question
 from azrs_quiz.session import Answer
 
@@ -189,7 +189,7 @@ def run_questions(
     io: Terminal,
     on_answer: Callable[[Answer], None] | None = None,
     clock: Callable[[], float] = time.monotonic,
-    now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+    now: Clock = utc_now,
 ) -> RunResult:
     """Ask ``questions`` one by one, showing feedback after each answer.
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from azrs_quiz import clock
 from azrs_quiz.cli.options import content_option, data_dir_option, load_content_for_cli, topic_option
+from azrs_quiz.plural import plural
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -17,11 +18,6 @@ if TYPE_CHECKING:
 
 #: The longest forecast bar, in characters.
 BAR_WIDTH = 30
-
-
-def _now() -> datetime:
-    """The moment stats are computed for (tests replace it)."""
-    return datetime.now(timezone.utc)
 
 
 @click.command()
@@ -57,7 +53,7 @@ def stats(
     content = load_content_for_cli(content_path)
     pool = questions_on(question_bank(content), topics)
     with ProgressStore.open(data_dir) as store:
-        result = compute_stats(pool, store.cards(), store.reviews(), now=_now())
+        result = compute_stats(pool, store.cards(), store.reviews(), now=clock.utc_now())
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -78,7 +74,7 @@ def render_stats(result: Stats, *, ascii_only: bool = False) -> list[RenderableT
     today = result.forecast[0][0]
     parts: list[RenderableType] = [Text(f"Your progress on {today:%a %d %b %Y}", style="bold cyan")]
 
-    streak = f"{result.streak} day{'s' if result.streak != 1 else ''}"
+    streak = plural(result.streak, "day")
     if result.streak and not result.studied_today:
         streak += " (answer something today to keep it)"
     rows = [

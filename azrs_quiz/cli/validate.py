@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from azrs_quiz.plural import plural
+
 # Singular and plural of each kind the summary counts, in the order it lists them.
 _NOUNS: dict[str, tuple[str, str]] = {
     "packs": ("pack", "packs"),
@@ -52,5 +54,4 @@ def summary(counts: Mapping[str, int]) -> str:
 
 
 def _count(number: int, kind: str) -> str:
-    singular, plural = _NOUNS[kind]
-    return f"{number} {singular if number == 1 else plural}"
+    return plural(number, *_NOUNS[kind])

@@ -12,6 +12,9 @@ from azrs_quiz.questions.bank import question_bank
 from azrs_quiz.questions.model import Question
 from azrs_quiz.questions.quiz import questions_on
 
+#: The Moodle question category every topic's questions go under: ``azrs/<topic>``.
+CATEGORY_ROOT = "azrs"
+
 #: Characters no export may carry: C0 controls other than tab and newline (XML 1.0 forbids them).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

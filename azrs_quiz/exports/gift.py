@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from azrs_quiz.exports._shared import by_topic, clean_text, feedback_lines, html_text
+from azrs_quiz.exports._shared import CATEGORY_ROOT, by_topic, clean_text, feedback_lines, html_text
 from azrs_quiz.questions.model import Question
 
 #: The characters GIFT gives a meaning to; each is written with a backslash before it.
@@ -20,9 +20,6 @@ GIFT_SPECIAL = "\\~=#{}:"
 
 #: Entities (GIFT-escaped) for characters Moodle would misread at the start of an answer.
 _LEADING_ENTITIES = {"%": "&\\#37;", "[": "&\\#91;"}
-
-#: The category every topic's questions go under: ``azrs/<topic>``.
-CATEGORY_ROOT = "azrs"
 
 
 def gift_escape(text: str) -> str:

@@ -14,11 +14,8 @@ import io
 from collections.abc import Sequence
 from xml.dom import minidom
 
-from azrs_quiz.exports._shared import by_topic, clean_text, feedback_lines, html_text
+from azrs_quiz.exports._shared import CATEGORY_ROOT, by_topic, clean_text, feedback_lines, html_text
 from azrs_quiz.questions.model import Question
-
-#: The category every topic's questions go under: ``azrs/<topic>``.
-CATEGORY_ROOT = "azrs"
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 import filecmp
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 
+from azrs_quiz.clock import Clock, utc_now
 from azrs_quiz.progress.errors import CorruptProgress, ProgressError, ProgressUnreadable
 from azrs_quiz.progress.location import database_path
 from azrs_quiz.progress.rating import Rating, rate_answer
@@ -38,13 +38,6 @@ from azrs_quiz.progress.schema import check_version, migrate
 
 #: How long a write waits for another session's transaction before giving up.
 BUSY_TIMEOUT_SECONDS = 15.0
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    """The current moment in UTC (the default clock)."""
-    return datetime.now(timezone.utc)
 
 
 @dataclass(frozen=True)

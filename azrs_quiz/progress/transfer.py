@@ -15,10 +15,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from azrs_quiz.clock import Clock, utc_now
 from azrs_quiz.progress.errors import ProgressFileError
 from azrs_quiz.progress.location import database_path
 from azrs_quiz.progress.records import MODES, ReviewRecord, format_time, parse_time
-from azrs_quiz.progress.store import Clock, ProgressStore, aside_path, utc_now, wal_path
+from azrs_quiz.progress.store import ProgressStore, aside_path, wal_path
 
 #: The ``format`` field every progress file carries.
 FILE_FORMAT = "azrs-quiz-progress"

@@ -23,7 +23,7 @@ TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[datetime]]:
     """A fixed clock for the command, in a machine set to UTC; move it with ``clock[0] = ...``."""
-    with utc_clock(monkeypatch, "azrs_quiz.cli.review._now") as current:
+    with utc_clock(monkeypatch, "azrs_quiz.clock.utc_now") as current:
         yield current
 
 
