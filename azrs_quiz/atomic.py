@@ -18,9 +18,9 @@ def write_atomically(path: Path, write: Callable[[Path], object], *, force: bool
     """
     path = Path(path)
     if path.exists() and not force:
-        raise OutputExists(f"'{path}' already exists; use --force to overwrite it")
+        raise OutputExists(path, is_folder=path.is_dir())
     if path.is_dir():
-        raise OutputExists(f"'{path}' is a folder, not a file")
+        raise OutputExists(path, is_folder=True)
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)

@@ -48,4 +48,10 @@ class UnknownTopic(AzrsQuizError):
 
 
 class OutputExists(AzrsQuizError):
-    """The output file exists and overwriting was not allowed."""
+    """The output path is taken: by a file that ``force=True`` would replace, or by a folder."""
+
+    def __init__(self, path: Path, *, is_folder: bool = False) -> None:
+        self.path = path
+        #: A folder is never replaced, whatever ``force`` says.
+        self.is_folder = is_folder
+        super().__init__(f"'{path}' is a folder, not a file" if is_folder else f"'{path}' already exists")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from azrs_quiz.errors import AzrsQuizError
 
 
@@ -11,3 +13,11 @@ class AnkiExportError(AzrsQuizError):
 
 class HistoryError(AzrsQuizError):
     """The note history file is missing, unreadable or malformed."""
+
+
+class HistoryMissing(HistoryError):
+    """The note history file does not exist (``record_history=True`` starts one)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"history file '{path}' does not exist")

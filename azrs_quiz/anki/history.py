@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 
-from azrs_quiz.anki.errors import HistoryError
+from azrs_quiz.anki.errors import HistoryError, HistoryMissing
 
 #: The history of the bundled content, shipped inside the package.
 BUNDLED_HISTORY_NAME = "history.json"
@@ -64,9 +64,6 @@ class NoteHistory:
     def __init__(self, entries: Mapping[str, tuple[str, int]] | None = None) -> None:
         self._entries: dict[str, tuple[str, int]] = dict(entries or {})
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
     @classmethod
     def load(cls, path: Path, *, missing_ok: bool = False) -> NoteHistory:
         """Read a history file; a missing file is an empty history only when ``missing_ok``."""
@@ -75,7 +72,7 @@ class NoteHistory:
         except FileNotFoundError:
             if missing_ok:
                 return cls()
-            raise HistoryError(f"history file '{path}' does not exist (use --record-history to start one)") from None
+            raise HistoryMissing(Path(path)) from None
         except OSError as error:
             raise HistoryError(f"cannot read history file '{path}': {error.strerror}") from error
         return cls.parse(text, path)
@@ -134,11 +131,6 @@ class NoteHistory:
         floor = EPOCH_FLOOR if newest is None else newest + 1
         epoch = source_date_epoch()
         return floor if epoch is None else max(floor, epoch)
-
-    def stamp(self, key: str, fingerprint: str) -> int:
-        """The modification time to give a note: its recorded time, else the fallback."""
-        recorded = self.recorded(key, fingerprint)
-        return self.fallback_stamp() if recorded is None else recorded
 
     def record(self, items: Iterable[tuple[str, str]], now: int) -> list[str]:
         """Record each ``(key, fingerprint)`` that is new or changed at ``now``; return their keys.

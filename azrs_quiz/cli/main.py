@@ -33,7 +33,9 @@ class RootGroup(LazyGroup):
             click.echo(str(error), err=True)  # every problem, one a line, then how many
             ctx.exit(1)
         except AzrsQuizError as error:
-            raise click.ClickException(str(error)) from error
+            from azrs_quiz.cli.errors import cli_message
+
+            raise click.ClickException(cli_message(error)) from error
 
 
 @click.group(cls=RootGroup, lazy_commands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})

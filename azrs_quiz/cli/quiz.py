@@ -65,14 +65,12 @@ def quiz(
 
     from azrs_quiz.cli import render
     from azrs_quiz.cli.runner import Terminal
-    from azrs_quiz.questions import NoQuestions, build_quiz
+    from azrs_quiz.questions import build_quiz
 
     terminal = Terminal.open(no_color=no_color, to_stderr=as_json)
     content = load_content_for_cli(content_path)
-    # A topic the content has no questions on is an UnknownTopic from the engine.
+    # Never empty: the engine raises for no questions, an unknown topic or a count below 1.
     drawn = build_quiz(content, topics=list(topics) or None, count=count, seed=seed)
-    if not drawn.questions:
-        raise NoQuestions("the content yields no questions for this quiz")
     store = _open_progress(data_dir, schedule)
     terminal.show(render.intro(len(drawn.questions), drawn.topics, terminal.width))
 

@@ -1,0 +1,20 @@
+"""The library's errors as a command-line user reads them.
+
+The library says what is wrong in its own terms (``force=True`` would overwrite a
+file); only here is that put as the option that does it on the command line.
+"""
+
+from __future__ import annotations
+
+from azrs_quiz.anki.errors import HistoryMissing
+from azrs_quiz.errors import AzrsQuizError, OutputExists
+
+
+def cli_message(error: AzrsQuizError) -> str:
+    """The error's message, with the command-line option that gets past it, if one does."""
+    message = str(error)
+    if isinstance(error, OutputExists) and not error.is_folder:
+        return f"{message}; use --force to overwrite it"
+    if isinstance(error, HistoryMissing):
+        return f"{message} (use --record-history to start one)"
+    return message
