@@ -72,7 +72,7 @@ def test_the_bank_is_the_same_in_every_process() -> None:
     # Python salts str hashes per process; the bank must not depend on them.
     code = (
         "from azrs_quiz import load_content, question_bank\n"
-        "from azrs_quiz.exports.json_bank import bank_to_json\n"
+        "from azrs_quiz.exports.json import bank_to_json\n"
         f"content = load_content({str(TINY_PACK)!r})\n"
         "print(bank_to_json(content, question_bank(content)), end='')\n"
     )

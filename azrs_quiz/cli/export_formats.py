@@ -1,98 +1,70 @@
-"""``azrs-quiz export csv|gift|moodle-xml``: the questions for Anki, Quizlet and Moodle."""
+"""``azrs-quiz export <format>``: one command per registered format, generated from its entry.
+
+Every command takes ``--content``, ``--topic``, ``--output`` and ``--force``; a format that
+draws a quiz adds ``--count`` and ``--seed``; each of the format's flags becomes
+``--<flag>``. The command loads the content, picks the questions, calls the format's
+``export`` and writes what it returns.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from azrs_quiz.cli.options import content_option, emit_text, load_content_for_cli, output_options, topic_option
+from azrs_quiz.exports.registry import Exporter
 from azrs_quiz.plural import plural
 
 
-@click.command("csv")
-@content_option
-@topic_option
-@output_options
-@click.option(
-    "--plain",
-    is_flag=True,
-    help="Quizlet: one card a line, term TAB definition, plain text, no header lines.",
-)
-def export_csv(content_path: Path | None, topics: tuple[str, ...], output: Path, force: bool, plain: bool) -> None:
-    """Write tab-separated front/back cards for Anki's text import or Quizlet.
+def export_command(exporter: Exporter) -> click.Command:
+    """The click command for ``exporter``: its options, help and one-line summary from the registry."""
 
-    Anki (File > Import): columns Front, Back, Tags, GUID, HTML fields, header lines
-    that set up the import dialog; importing a newer file updates the notes. With
-    --plain, for Quizlet's import (between term and definition: Tab; between rows:
-    New line).
+    def run(
+        content_path: Path | None,
+        topics: tuple[str, ...],
+        output: Path,
+        force: bool,
+        count: int | None = None,
+        seed: int | None = None,
+        **flags: bool,
+    ) -> None:
+        content = load_content_for_cli(content_path)
+        questions, drawn_with = exporter.questions(content, topics, count=count, seed=seed)
+        emit(output, exporter.load()(questions, content, **flags), force=force)
+        where = "standard output" if str(output) == "-" else str(output)
+        seed_note = f" (seed {drawn_with})" if drawn_with is not None else ""
+        click.echo(f"Wrote {plural(len(questions), 'question')}{seed_note} to {where}", err=True)
 
-    \b
-    Examples:
-      azrs-quiz export csv --output azerbaijan-serbia.txt
-      azrs-quiz export csv --plain --topic dates -o - | xclip -selection clipboard
-    """
-    from azrs_quiz.exports._shared import questions_for_export
-    from azrs_quiz.exports.csv import questions_to_tsv
-
-    content = load_content_for_cli(content_path)
-    questions = questions_for_export(content, topics)
-    _emit(output, questions_to_tsv(questions, attribution=content.attribution, plain=plain), force, len(questions))
-
-
-@click.command("gift")
-@content_option
-@topic_option
-@output_options
-def export_gift(content_path: Path | None, topics: tuple[str, ...], output: Path, force: bool) -> None:
-    """Write Moodle GIFT multiple-choice questions, a category per topic.
-
-    Import in Moodle: Question bank > Import > GIFT format. Questions land in
-    azrs/<topic> categories, with the explanation and source as general feedback.
-
-    \b
-    Example:
-      azrs-quiz export gift --output azerbaijan-serbia.gift.txt
-    """
-    from azrs_quiz.exports._shared import pack_title, questions_for_export
-    from azrs_quiz.exports.gift import questions_to_gift
-
-    content = load_content_for_cli(content_path)
-    questions = questions_for_export(content, topics)
-    text = questions_to_gift(questions, attribution=content.attribution, title=pack_title(content))
-    _emit(output, text, force, len(questions))
+    callback: Any = run
+    for flag in reversed(exporter.flags):
+        callback = click.option(f"--{flag.name}", is_flag=True, help=flag.help)(callback)
+    if exporter.draws_quiz:
+        callback = click.option("--seed", type=int, default=None, help="Draw the same questions and options again.")(
+            callback
+        )
+        callback = click.option(
+            "-n",
+            "--count",
+            type=click.IntRange(min=1),
+            default=10,
+            show_default=True,
+            help="How many questions (fewer if the topics have fewer).",
+        )(callback)
+    callback = output_options(callback)
+    callback = topic_option(callback)
+    callback = content_option(callback)
+    return click.command(exporter.name, help=exporter.help, short_help=exporter.title)(callback)
 
 
-@click.command("moodle-xml")
-@content_option
-@topic_option
-@output_options
-@click.option("--shuffle", is_flag=True, help="Let Moodle shuffle each question's options (default: keep our order).")
-def export_moodle_xml(
-    content_path: Path | None, topics: tuple[str, ...], output: Path, force: bool, shuffle: bool
-) -> None:
-    """Write Moodle XML multiple-choice questions, a category per topic.
+def emit(output: Path, data: str | bytes, *, force: bool) -> None:
+    """Write text (as UTF-8) or bytes to ``output`` atomically, or to standard output when it is '-'."""
+    if isinstance(data, str):
+        emit_text(output, data, force=force)
+    elif str(output) == "-":
+        click.echo(data, nl=False)
+    else:
+        from azrs_quiz.atomic import write_atomically
 
-    Import in Moodle: Question bank > Import > Moodle XML format. By default the
-    options keep azrs_quiz's order (dates and amounts in order, the key's position
-    balanced); --shuffle lets Moodle shuffle them for each attempt.
-
-    \b
-    Example:
-      azrs-quiz export moodle-xml --topic agreements --output agreements.xml
-    """
-    from azrs_quiz.exports._shared import pack_title, questions_for_export
-    from azrs_quiz.exports.moodle_xml import questions_to_moodle_xml
-
-    content = load_content_for_cli(content_path)
-    questions = questions_for_export(content, topics)
-    text = questions_to_moodle_xml(
-        questions, attribution=content.attribution, title=pack_title(content), shuffle=shuffle
-    )
-    _emit(output, text, force, len(questions))
-
-
-def _emit(output: Path, text: str, force: bool, count: int) -> None:
-    emit_text(output, text, force=force)
-    where = "standard output" if str(output) == "-" else str(output)
-    click.echo(f"Wrote {plural(count, 'question')} to {where}", err=True)
+        write_atomically(output, lambda temporary: temporary.write_bytes(data), force=force)

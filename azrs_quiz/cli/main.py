@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from azrs_quiz._version import __version__
+from azrs_quiz.cli.export import format_names
 from azrs_quiz.cli.lazy import LazyGroup
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -14,7 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "review": ("azrs_quiz.cli.review:review", "Review the questions that are due (spaced repetition)."),
     "stats": ("azrs_quiz.cli.stats:stats", "Show your reviews, retention, streak and forecast."),
     "progress": ("azrs_quiz.cli.progress:progress", "Export, import or reset your learning progress."),
-    "export": ("azrs_quiz.cli.export:export", "Export the questions: json, anki, csv, gift, moodle-xml."),
+    "export": ("azrs_quiz.cli.export:export", f"Export the questions: {', '.join(format_names())}."),
     "validate": ("azrs_quiz.cli.validate:validate", "Check content files and report every problem."),
     "schema": ("azrs_quiz.cli.schema:schema", "Print the JSON Schema of the content format."),
 }

@@ -1,4 +1,4 @@
-"""What the teacher-facing exports (CSV, GIFT, Moodle XML) share: picking and labelling questions."""
+"""What the exports share: cleaning and escaping text, labelling options, grouping by topic."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from collections.abc import Iterable
 
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import TOPICS, Topic
-from azrs_quiz.questions.bank import question_bank
 from azrs_quiz.questions.model import Question
-from azrs_quiz.questions.quiz import questions_on
 
 #: The Moodle question category every topic's questions go under: ``azrs/<topic>``.
 CATEGORY_ROOT = "azrs"
@@ -45,11 +43,6 @@ def by_topic(questions: Iterable[Question]) -> list[tuple[Topic, list[Question]]
     for question in questions:
         groups.setdefault(question.topic, []).append(question)
     return [(topic, groups[topic]) for topic in TOPICS if topic in groups]
-
-
-def questions_for_export(content: Content, topics: Iterable[str] = ()) -> list[Question]:
-    """The content's question bank, limited to ``topics`` (all when empty)."""
-    return questions_on(question_bank(content), list(topics))
 
 
 def pack_title(content: Content) -> str:

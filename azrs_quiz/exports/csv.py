@@ -27,6 +27,7 @@ import io
 from collections.abc import Sequence
 
 from azrs_quiz.exports._shared import clean_text, feedback_lines, html_text, option_label
+from azrs_quiz.facts.content import Content
 from azrs_quiz.questions.model import Question
 
 #: Anki's own file headers, read by its import dialog (Anki 2.1.55 and later).
@@ -44,6 +45,11 @@ PLAIN_SEPARATOR = " | "
 
 #: The term of the plain variant's first card, whose definition is the source credit.
 PLAIN_CREDIT_TERM = "Source credit"
+
+
+def export(questions: Sequence[Question], content: Content, /, *, plain: bool = False) -> str:
+    """``azrs-quiz export csv``: cards for Anki's text import, or for Quizlet when ``plain``."""
+    return questions_to_tsv(questions, attribution=content.attribution, plain=plain)
 
 
 def questions_to_tsv(questions: Sequence[Question], *, attribution: str, plain: bool = False) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from azrs_quiz.exports._shared import CATEGORY_ROOT, by_topic, clean_text, feedback_lines, html_text
+from azrs_quiz.exports._shared import CATEGORY_ROOT, by_topic, clean_text, feedback_lines, html_text, pack_title
+from azrs_quiz.facts.content import Content
 from azrs_quiz.questions.model import Question
 
 #: The characters GIFT gives a meaning to; each is written with a backslash before it.
@@ -26,6 +27,11 @@ def gift_escape(text: str) -> str:
     """``text`` with every GIFT special character escaped and line breaks as ``\\n``."""
     escaped = "".join(f"\\{char}" if char in GIFT_SPECIAL else char for char in text)
     return escaped.replace("\n", "\\n")
+
+
+def export(questions: Sequence[Question], content: Content, /) -> str:
+    """``azrs-quiz export gift``: the questions under the packs' title and credit."""
+    return questions_to_gift(questions, attribution=content.attribution, title=pack_title(content))
 
 
 def questions_to_gift(questions: Sequence[Question], *, attribution: str, title: str) -> str:

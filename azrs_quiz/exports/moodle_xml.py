@@ -14,13 +14,21 @@ import io
 from collections.abc import Sequence
 from xml.dom import minidom
 
-from azrs_quiz.exports._shared import CATEGORY_ROOT, by_topic, clean_text, feedback_lines, html_text
+from azrs_quiz.exports._shared import CATEGORY_ROOT, by_topic, clean_text, feedback_lines, html_text, pack_title
+from azrs_quiz.facts.content import Content
 from azrs_quiz.questions.model import Question
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 
 #: Moodle's default penalty for each wrong try in interactive quizzes (one third).
 PENALTY = "0.3333333"
+
+
+def export(questions: Sequence[Question], content: Content, /, *, shuffle: bool = False) -> str:
+    """``azrs-quiz export moodle-xml``: the questions under the packs' title and credit."""
+    return questions_to_moodle_xml(
+        questions, attribution=content.attribution, title=pack_title(content), shuffle=shuffle
+    )
 
 
 def questions_to_moodle_xml(

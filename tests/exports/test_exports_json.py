@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from conftest import TINY_PACK
 
 from azrs_quiz.cli.main import main
-from azrs_quiz.exports.json_bank import bank_to_json
+from azrs_quiz.exports.json import bank_to_json
 from azrs_quiz.facts.content import Content
 from azrs_quiz.questions import question_bank
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from azrs_quiz.facts.content import Content
@@ -11,6 +11,11 @@ from azrs_quiz.questions.model import Question
 
 #: Names this file's layout; bumped if a field changes meaning or goes away.
 FORMAT = "azrs-quiz-bank/1"
+
+
+def export(questions: Sequence[Question], content: Content, /) -> str:
+    """``azrs-quiz export json``: the questions with the packs' metadata and credit."""
+    return bank_to_json(content, questions)
 
 
 def bank_to_json(content: Content, questions: Iterable[Question]) -> str:
