@@ -57,8 +57,8 @@ def review(
 
     Due questions come first, most overdue first, then new ones, up to --new a
     day. Your answer sets the next review (FSRS): wrong means "again" (soon), right
-    in under 8 seconds "easy", right after more than 25 seconds "hard", otherwise
-    "good" (answers read from a pipe are untimed: right is "good"). Each answer is
+    after more than 25 seconds "hard", otherwise "good"; a quick right pick is never
+    "easy", since it may be a lucky guess (see the README). Each answer is
     saved the moment you give it, so quitting (q), end of input or Ctrl-C loses
     nothing already answered. Keys and pipe mode are as in `azrs-quiz quiz`. When
     nothing is due, you are told when the next review is.

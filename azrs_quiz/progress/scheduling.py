@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from fsrs import Card, Rating, Scheduler, State
+from fsrs import Card, Rating, Scheduler
 
 from azrs_quiz.progress.records import CardRecord, ReviewRecord, to_utc
 
@@ -20,7 +20,7 @@ DESIRED_RETENTION = 0.9
 _SCHEDULER = Scheduler(desired_retention=DESIRED_RETENTION, enable_fuzzing=False)
 
 
-def schedule(question_id: str, card: CardRecord | None, rating: int, at: datetime, elapsed: float) -> CardRecord:
+def schedule(question_id: str, card: CardRecord | None, rating: Rating, at: datetime, elapsed: float) -> CardRecord:
     """The card after answering ``question_id`` at ``at`` with ``rating``; a new card if ``card`` is None."""
     at = to_utc(at)
     before = _to_fsrs(card) if card is not None else Card(card_id=0, due=at)
@@ -29,7 +29,7 @@ def schedule(question_id: str, card: CardRecord | None, rating: int, at: datetim
     )
     return CardRecord(
         question_id=question_id,
-        state=int(after.state),
+        state=after.state,
         step=after.step,
         stability=after.stability,
         difficulty=after.difficulty,
@@ -39,19 +39,26 @@ def schedule(question_id: str, card: CardRecord | None, rating: int, at: datetim
     )
 
 
+def predicted_recall(card: CardRecord, at: datetime) -> float | None:
+    """FSRS's predicted probability that ``card``'s question is recalled at ``at`` (None before any answer)."""
+    if card.last_review is None or card.stability is None:
+        return None
+    return float(_SCHEDULER.get_card_retrievability(_to_fsrs(card), to_utc(at)))
+
+
 def replay(question_id: str, reviews: Iterable[ReviewRecord]) -> CardRecord | None:
     """The card that the scheduled answers in ``reviews`` lead to, in time order (None if none)."""
     card: CardRecord | None = None
     for review in sorted(reviews, key=lambda review: review.answered_at):
         if review.scheduled and review.question_id == question_id:
-            card = schedule(question_id, card, review.rating, review.answered_at, review.elapsed)
+            card = schedule(question_id, card, Rating(review.rating), review.answered_at, review.elapsed)
     return card
 
 
 def _to_fsrs(card: CardRecord) -> Card:
     return Card(
         card_id=0,
-        state=State(card.state),
+        state=card.state,
         step=card.step,
         stability=card.stability,
         difficulty=card.difficulty,

@@ -42,6 +42,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX cards_due ON cards (due)",
         "CREATE INDEX reviews_answered_at ON reviews (answered_at)",
     ),
+    # 3: what the rating rule and the calibration in stats need: the answer's form, the options
+    # shown, the "I guessed" key, the card just before the answer (state, stability, FSRS's
+    # predicted recall) and the due time the answer set.
+    (
+        "ALTER TABLE reviews ADD COLUMN form TEXT NOT NULL DEFAULT 'choice'",
+        "ALTER TABLE reviews ADD COLUMN options INTEGER",
+        "ALTER TABLE reviews ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE reviews ADD COLUMN state INTEGER",
+        "ALTER TABLE reviews ADD COLUMN stability REAL",
+        "ALTER TABLE reviews ADD COLUMN recall REAL",
+        "ALTER TABLE reviews ADD COLUMN due TEXT",
+    ),
 )
 
 #: The version this azrs-quiz writes.

@@ -16,15 +16,20 @@ import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
+from typing import Any
+
+from fsrs import State
 
 from azrs_quiz.clock import Clock, utc_now
+from azrs_quiz.progress.answering import as_guessed, take_answer
 from azrs_quiz.progress.errors import CorruptProgress, ProgressError, ProgressUnreadable
 from azrs_quiz.progress.location import database_path
-from azrs_quiz.progress.rating import Rating, rate_answer
 from azrs_quiz.progress.records import (
+    REVIEW_FIELDS,
+    AnswerForm,
     AnswerLike,
     CardRecord,
     Mode,
@@ -33,7 +38,7 @@ from azrs_quiz.progress.records import (
     parse_time,
     to_utc,
 )
-from azrs_quiz.progress.scheduling import replay, schedule
+from azrs_quiz.progress.scheduling import replay
 from azrs_quiz.progress.schema import check_version, migrate
 
 #: How long a write waits for another session's transaction before giving up.
@@ -114,32 +119,63 @@ class ProgressStore:
 
     # Writing ---------------------------------------------------------------------------
 
-    def record(self, answer: AnswerLike, *, mode: Mode, schedule: bool, timed: bool = True) -> Recorded:
+    def record(
+        self,
+        answer: AnswerLike,
+        *,
+        mode: Mode,
+        schedule: bool,
+        timed: bool = True,
+        form: AnswerForm = "choice",
+        guessed: bool = False,
+    ) -> Recorded:
         """Save one answer in its own transaction; with ``schedule``, move its question's FSRS card.
 
-        The rating comes from :func:`~azrs_quiz.progress.rating.rate_answer`; pass
-        ``timed=False`` when the time taken means nothing (answers read from a pipe),
-        and a right answer is then rated Good whatever its time. Recording the same
-        answer twice (same question, same moment) saves it once.
+        The rating comes from :func:`~azrs_quiz.progress.rating.rate` (through
+        :func:`~azrs_quiz.progress.answering.take_answer`): pass ``timed=False`` when
+        the time taken means nothing (answers read from a pipe), ``form="typed"`` for
+        typed recall and ``guessed=True`` if the learner already said it was a guess
+        (else see :meth:`mark_guessed`). Recording the same answer twice (same
+        question, same moment) saves it once.
         """
-        correct = bool(answer.correct)
-        rating = rate_answer(correct, float(answer.elapsed)) if timed else (Rating.GOOD if correct else Rating.AGAIN)
-        review = ReviewRecord(
-            question_id=answer.question.id,
-            answered_at=to_utc(answer.answered_at),
-            correct=correct,
-            choice=answer.choice,
-            elapsed=max(0.0, float(answer.elapsed)),
-            rating=int(rating),
-            mode=mode,
-            scheduled=schedule,
-        )
         with self._transaction() as connection:
+            before = _card_in(connection, answer.question.id)
+            review, after = take_answer(
+                answer, before, mode=mode, schedule=schedule, timed=timed, form=form, guessed=guessed
+            )
             inserted = _insert_review(connection, review)
             card = None
             if schedule and inserted:
-                card = _schedule_in(connection, review)
+                card = _schedule_in(connection, review, before, after)
         return Recorded(review, card)
+
+    def mark_guessed(self, review: ReviewRecord) -> Recorded:
+        """The learner pressed "I guessed" after ``review``: rate it Again and rebuild its question's schedule.
+
+        Returns the answer as now saved and the question's new card (None if the
+        answer moved no schedule). A wrong answer or one already marked stays as it is.
+        """
+        if not review.correct or review.guessed:
+            return Recorded(review, self.card(review.question_id) if review.scheduled else None)
+        updated = as_guessed(review)
+        with self._transaction() as connection:
+            connection.execute(
+                "UPDATE reviews SET guessed = 1, rating = ? WHERE question_id = ? AND answered_at = ?",
+                (updated.rating, review.question_id, format_time(review.answered_at)),
+            )
+            card = None
+            if review.scheduled:
+                history = _reviews_where(connection, "question_id = ?", (review.question_id,))
+                card = replay(review.question_id, history)
+                if card is not None:
+                    _upsert_card(connection, card)
+                    if card.last_review == review.answered_at:
+                        connection.execute(
+                            "UPDATE reviews SET due = ? WHERE question_id = ? AND answered_at = ?",
+                            (format_time(card.due), review.question_id, format_time(review.answered_at)),
+                        )
+                        updated = replace(updated, due=card.due)
+        return Recorded(updated, card)
 
     def merge_reviews(self, reviews: Iterable[ReviewRecord]) -> tuple[int, int]:
         """Add answers from elsewhere (an import) in one transaction; returns (added, already here).
@@ -189,6 +225,11 @@ class ProgressStore:
             reviews = connection.execute("SELECT count(*) FROM reviews").fetchone()[0]
         return int(cards), int(reviews)
 
+    def rows(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """The rows of one read-only query (for figures added up in SQL, as ``stats`` does)."""
+        with self._reading() as connection:
+            return connection.execute(sql, parameters).fetchall()
+
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the main file (before copying or moving it)."""
         with self._reading() as connection:
@@ -221,35 +262,28 @@ class ProgressStore:
 
 
 _CARD_COLUMNS = "question_id, state, step, stability, difficulty, due, last_review, introduced_at"
-_REVIEW_COLUMNS = "question_id, answered_at, correct, choice, elapsed, rating, mode, scheduled"
+_REVIEW_COLUMNS = ", ".join(REVIEW_FIELDS)
 
 
 def _insert_review(connection: sqlite3.Connection, review: ReviewRecord) -> bool:
+    plain = review.to_plain()
     cursor = connection.execute(
-        f"INSERT OR IGNORE INTO reviews ({_REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            review.question_id,
-            format_time(review.answered_at),
-            int(review.correct),
-            review.choice,
-            review.elapsed,
-            review.rating,
-            review.mode,
-            int(review.scheduled),
-        ),
+        f"INSERT OR IGNORE INTO reviews ({_REVIEW_COLUMNS}) VALUES ({', '.join('?' * len(plain))})",
+        tuple(plain.values()),
     )
     return cursor.rowcount == 1
 
 
-def _schedule_in(connection: sqlite3.Connection, review: ReviewRecord) -> CardRecord:
-    before = _card_in(connection, review.question_id)
-    if before is not None and before.last_review is not None and review.answered_at < before.last_review:
+def _schedule_in(
+    connection: sqlite3.Connection, review: ReviewRecord, before: CardRecord | None, after: CardRecord | None
+) -> CardRecord:
+    if after is None or (
+        before is not None and before.last_review is not None and review.answered_at < before.last_review
+    ):
         # An answer older than the card's last one (a clock gone back): rebuild from history.
         history = _reviews_where(connection, "question_id = ?", (review.question_id,))
         after = replay(review.question_id, history)
         assert after is not None
-    else:
-        after = schedule(review.question_id, before, review.rating, review.answered_at, review.elapsed)
     _upsert_card(connection, after)
     return after
 
@@ -279,7 +313,7 @@ def _card_from_row(row: tuple[object, ...]) -> CardRecord:
     question_id, state, step, stability, difficulty, due, last_review, introduced_at = row
     return CardRecord(
         question_id=str(question_id),
-        state=int(state),  # type: ignore[call-overload]
+        state=State(int(state)),  # type: ignore[call-overload]
         step=int(step) if step is not None else None,  # type: ignore[call-overload]
         stability=float(stability) if stability is not None else None,  # type: ignore[arg-type]
         difficulty=float(difficulty) if difficulty is not None else None,  # type: ignore[arg-type]
@@ -293,19 +327,7 @@ def _reviews_where(connection: sqlite3.Connection, where: str, parameters: tuple
     rows = connection.execute(
         f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE {where} ORDER BY answered_at, id", parameters
     ).fetchall()
-    return [
-        ReviewRecord(
-            question_id=str(question_id),
-            answered_at=parse_time(str(answered_at)),
-            correct=bool(correct),
-            choice=int(choice) if choice is not None else None,
-            elapsed=float(elapsed),
-            rating=int(rating),
-            mode="quiz" if mode == "quiz" else "review",
-            scheduled=bool(scheduled),
-        )
-        for question_id, answered_at, correct, choice, elapsed, rating, mode, scheduled in rows
-    ]
+    return [ReviewRecord.from_plain(dict(zip(REVIEW_FIELDS, row, strict=True))) for row in rows]
 
 
 class _CheckFailed(sqlite3.DatabaseError):

@@ -8,6 +8,7 @@ importing the same file twice adds nothing the second time.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Any
 from azrs_quiz.clock import Clock, utc_now
 from azrs_quiz.progress.errors import ProgressFileError
 from azrs_quiz.progress.location import database_path
-from azrs_quiz.progress.records import MODES, ReviewRecord, format_time, parse_time
+from azrs_quiz.progress.records import FORMS, MODES, REQUIRED_REVIEW_FIELDS, ReviewRecord, format_time, parse_time
 from azrs_quiz.progress.store import ProgressStore, aside_path, wal_path
 
 #: The ``format`` field every progress file carries.
@@ -107,53 +108,63 @@ def reset_progress(data_dir: str | Path | None = None, *, clock: Clock = utc_now
 
 
 def _review_to_json(review: ReviewRecord) -> dict[str, Any]:
-    return {
-        "question_id": review.question_id,
-        "answered_at": format_time(review.answered_at),
-        "correct": review.correct,
-        "choice": review.choice,
-        "elapsed": review.elapsed,
-        "rating": review.rating,
-        "mode": review.mode,
-        "scheduled": review.scheduled,
-    }
+    return review.to_plain()
 
 
 def _review_from_json(entry: Any, where: str) -> ReviewRecord:
     if not isinstance(entry, dict):
         raise ProgressFileError(f"{where}: must be an object")
-    expected = {"question_id", "answered_at", "correct", "choice", "elapsed", "rating", "mode", "scheduled"}
-    missing = sorted(expected - set(entry))
+    missing = sorted(set(REQUIRED_REVIEW_FIELDS) - set(entry))
     if missing:
         raise ProgressFileError(f"{where}: missing {', '.join(missing)}")
-    question_id, answered_at = entry["question_id"], entry["answered_at"]
+    question_id = entry["question_id"]
     if not isinstance(question_id, str) or not question_id:
         raise ProgressFileError(f"{where}.question_id: must be a non-empty string")
-    try:
-        moment = parse_time(answered_at) if isinstance(answered_at, str) else None
-    except ValueError:
-        moment = None
-    if moment is None:
-        raise ProgressFileError(f"{where}.answered_at: must be an ISO 8601 time with a UTC offset, got {answered_at!r}")
-    for name in ("correct", "scheduled"):
-        if not isinstance(entry[name], bool):
+    for name in ("answered_at", "due"):
+        _check_time(entry.get(name), f"{where}.{name}", required=name == "answered_at")
+    for name in ("correct", "scheduled", "guessed"):
+        if name in entry and not isinstance(entry[name], bool):
             raise ProgressFileError(f"{where}.{name}: must be true or false")
     choice, elapsed, rating, mode = entry["choice"], entry["elapsed"], entry["rating"], entry["mode"]
-    if choice is not None and (not isinstance(choice, int) or isinstance(choice, bool) or choice < 0):
+    if choice is not None and not _whole(choice, 0):
         raise ProgressFileError(f"{where}.choice: must be null or a whole number from 0")
-    if not isinstance(elapsed, (int, float)) or isinstance(elapsed, bool) or elapsed < 0:
+    if not _number(elapsed, 0.0):
         raise ProgressFileError(f"{where}.elapsed: must be a number of seconds from 0")
     if rating not in (1, 2, 3, 4) or isinstance(rating, bool):
         raise ProgressFileError(f"{where}.rating: must be 1, 2, 3 or 4, got {rating!r}")
     if mode not in MODES:
         raise ProgressFileError(f"{where}.mode: must be one of {', '.join(MODES)}, got {mode!r}")
-    return ReviewRecord(
-        question_id=question_id,
-        answered_at=moment,
-        correct=entry["correct"],
-        choice=choice,
-        elapsed=float(elapsed),
-        rating=int(rating),
-        mode=mode,
-        scheduled=entry["scheduled"],
+    if entry.get("form", "choice") not in FORMS:
+        raise ProgressFileError(f"{where}.form: must be one of {', '.join(FORMS)}, got {entry['form']!r}")
+    if entry.get("options") is not None and not _whole(entry["options"], 1):
+        raise ProgressFileError(f"{where}.options: must be null or a whole number from 1")
+    if entry.get("state") not in (None, 1, 2, 3) or isinstance(entry.get("state"), bool):
+        raise ProgressFileError(f"{where}.state: must be null, 1, 2 or 3, got {entry['state']!r}")
+    stability, recall = entry.get("stability"), entry.get("recall")
+    if stability is not None and not _number(stability, 0.0):
+        raise ProgressFileError(f"{where}.stability: must be null or a number of days from 0")
+    if recall is not None and not (_number(recall, 0.0) and recall <= 1):
+        raise ProgressFileError(f"{where}.recall: must be null or a number from 0 to 1")
+    return ReviewRecord.from_plain(
+        {**entry, "elapsed": float(elapsed)}
+        | {name: float(entry[name]) for name in ("stability", "recall") if entry.get(name) is not None}
     )
+
+
+def _check_time(value: Any, where: str, *, required: bool) -> None:
+    if value is None and not required:
+        return
+    try:
+        moment = parse_time(value) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise ProgressFileError(f"{where}: must be an ISO 8601 time with a UTC offset, got {value!r}")
+
+
+def _whole(value: Any, low: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= low
+
+
+def _number(value: Any, low: float) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= low

@@ -489,7 +489,9 @@ def test_answers_are_saved_to_progress_as_history(runner: CliRunner, tmp_path: P
 
 
 def test_schedule_lets_quiz_answers_move_the_review_schedule(runner: CliRunner, tmp_path: Path) -> None:
-    from azrs_quiz.progress import ProgressStore, Rating
+    from fsrs import Rating
+
+    from azrs_quiz.progress import ProgressStore
 
     (first,) = drawn(1)
     result = quiz(runner, f"{right(first)}\n", "--count", "1", "--schedule", "--data-dir", str(tmp_path))
@@ -498,7 +500,7 @@ def test_schedule_lets_quiz_answers_move_the_review_schedule(runner: CliRunner, 
         assert list(store.cards()) == [first.id]
         (review,) = store.reviews()
     # Piped answers come at once, so a right one is Good, never Easy for its speed.
-    assert review.rating == int(Rating.GOOD)
+    assert review.rating == int(Rating.Good)
 
 
 def test_progress_that_cannot_be_opened_is_a_warning_and_the_quiz_goes_on(runner: CliRunner, tmp_path: Path) -> None:

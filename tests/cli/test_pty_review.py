@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pexpect  # type: ignore[import-untyped]
 import pytest
+from fsrs import State
 from helpers.progress import T0
 
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.progress import ProgressStore, plan_review
-from azrs_quiz.progress.records import LEARNING, REVIEW
 from azrs_quiz.questions import Question, question_bank
 
 TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
@@ -47,7 +47,9 @@ def transcript(child: pexpect.spawn) -> str:
     return ANSI.sub("", child.logfile_read.getvalue().replace("\r\n", "\n"))
 
 
-def test_at_a_terminal_a_quick_right_answer_is_easy_and_ctrl_c_keeps_it(tmp_path: Path) -> None:
+def test_at_a_terminal_a_quick_right_first_answer_goes_through_the_learning_steps_and_ctrl_c_keeps_it(
+    tmp_path: Path,
+) -> None:
     first, second, _ = planned(3)
     child = spawn(tmp_path, "--new", "3")
     child.expect_exact("Review: 0 due, 3 new.")
@@ -63,10 +65,13 @@ def test_at_a_terminal_a_quick_right_answer_is_easy_and_ctrl_c_keeps_it(tmp_path
     assert child.exitstatus == 130
     assert "Stopped after 2 of 3 questions." in output and "Traceback" not in output
     with ProgressStore.open(tmp_path) as store:
-        easy, again = store.card(first.id), store.card(second.id)
+        good, again = store.card(first.id), store.card(second.id)
         assert store.counts() == (2, 2)
-    assert easy is not None and easy.state == REVIEW and easy.due - easy.introduced_at == timedelta(days=8)
-    assert again is not None and again.state == LEARNING and again.due - again.introduced_at == timedelta(minutes=1)
+    # Never Easy, however quick: a lucky first pick must not jump to 8 days.
+    assert good is not None and good.state == State.Learning and good.due - good.introduced_at == timedelta(minutes=10)
+    assert (
+        again is not None and again.state == State.Learning and again.due - again.introduced_at == timedelta(minutes=1)
+    )
 
 
 def test_two_terminals_reviewing_at_once_both_keep_their_answers(tmp_path: Path) -> None:

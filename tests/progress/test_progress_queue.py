@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta, timezone
 
+from fsrs import State
 from helpers.progress import T0, days, question
 
 from azrs_quiz.progress import CardRecord, plan_review
-from azrs_quiz.progress.records import REVIEW
 
 BANK = [question(qid) for qid in ("f1:when", "f2:when", "f3:when", "f4:what", "f5:when", "f5:where", "f6:when")]
 
 
 def card(question_id: str, due_in: timedelta, introduced: timedelta = -days(30)) -> CardRecord:
-    return CardRecord(question_id, REVIEW, None, 5.0, 5.0, T0 + due_in, T0 - days(3), T0 + introduced)
+    return CardRecord(question_id, State.Review, None, 5.0, 5.0, T0 + due_in, T0 - days(3), T0 + introduced)
 
 
 CARDS = {
@@ -77,7 +77,9 @@ def test_new_questions_take_topics_in_turn() -> None:
 
 def test_a_fact_asked_about_today_gets_no_new_question_until_tomorrow() -> None:
     answered = {
-        "f5:when": CardRecord("f5:when", REVIEW, None, 5.0, 5.0, T0 + days(3), T0 - timedelta(hours=1), T0 - days(9))
+        "f5:when": CardRecord(
+            "f5:when", State.Review, None, 5.0, 5.0, T0 + days(3), T0 - timedelta(hours=1), T0 - days(9)
+        )
     }
     assert "f5:where" not in ids(plan_review(BANK, answered, now=T0, tz=timezone.utc))
     assert "f5:where" in ids(plan_review(BANK, answered, now=T0 + days(1), tz=timezone.utc))

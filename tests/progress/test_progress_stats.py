@@ -24,7 +24,8 @@ def utc(day: int, hour: int) -> datetime:
 def known_history() -> ProgressStore:
     store = ProgressStore.open()
     a, b, c, d = BANK
-    store.record(answer(a, elapsed=4.0, at=utc(8, 10)), mode="review", schedule=True)  # Easy: due in 8 days
+    store.record(answer(a, elapsed=4.0, at=utc(8, 10)), mode="review", schedule=True)  # Good: learning
+    store.record(answer(a, elapsed=4.0, at=utc(8, 11)), mode="review", schedule=True)  # Good: due in 2 days
     store.record(answer(b, correct=False, at=utc(9, 21)), mode="review", schedule=True)  # 01:00 on the 10th in Baku
     store.record(answer(c, elapsed=12.0, at=utc(7, 10)), mode="quiz", schedule=True)  # Good: learning
     store.record(answer(d, at=utc(9, 10)), mode="quiz", schedule=False)  # history only
@@ -37,11 +38,11 @@ def test_stats_of_a_known_history() -> None:
         stats = compute_stats(BANK, store.cards(), store.reviews(), now=utc(10, 8), tz=BAKU)
     assert stats.to_dict() == {
         "generated_at": "2026-03-10T08:00:00.000000+00:00",
-        "reviews": 2,
+        "reviews": 3,
         "quiz_answers": 2,
-        "answers": 4,
-        "correct": 3,
-        "retention": 0.75,
+        "answers": 5,
+        "correct": 4,
+        "retention": 0.8,
         "seen": 4,
         "learned": 1,
         "total": 4,
@@ -49,13 +50,12 @@ def test_stats_of_a_known_history() -> None:
         "studied_today": True,
         "due_now": 2,
         "topics": {
-            "dates": {"answers": 2, "correct": 1, "retention": 0.5, "seen": 2, "learned": 1, "total": 2},
+            "dates": {"answers": 3, "correct": 2, "retention": 2 / 3, "seen": 2, "learned": 1, "total": 2},
             "people": {"answers": 1, "correct": 1, "retention": 1.0, "seen": 1, "learned": 0, "total": 1},
             "agreements": {"answers": 1, "correct": 1, "retention": 1.0, "seen": 1, "learned": 0, "total": 1},
         },
         "forecast": [
-            {"date": (date(2026, 3, 10) + timedelta(days=n)).isoformat(), "due": {0: 2, 6: 1}.get(n, 0)}
-            for n in range(14)
+            {"date": (date(2026, 3, 10) + timedelta(days=n)).isoformat(), "due": {0: 3}.get(n, 0)} for n in range(14)
         ],
     }
 
@@ -71,8 +71,7 @@ def test_a_missed_day_breaks_the_streak() -> None:
     with known_history() as store:
         stats = compute_stats(BANK, store.cards(), store.reviews(), now=utc(12, 8), tz=BAKU)
     assert (stats.streak, stats.studied_today) == (0, False)
-    assert stats.forecast[0] == (date(2026, 3, 12), 2)
-    assert stats.forecast[4] == (date(2026, 3, 16), 1)
+    assert stats.forecast[0] == (date(2026, 3, 12), 3)
 
 
 def test_no_history_yet() -> None:

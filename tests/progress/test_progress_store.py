@@ -62,7 +62,7 @@ def test_a_quiz_answer_moves_the_schedule_when_asked() -> None:
     with ProgressStore.open() as store:
         recorded = store.record(answer(item, elapsed=3.0), mode="quiz", schedule=True)
         assert store.card(item.id) == recorded.card
-    assert recorded.card is not None and recorded.card.due == T0 + days(8)
+    assert recorded.card is not None and recorded.card.due == T0 + timedelta(minutes=10)
 
 
 def test_the_same_answer_recorded_twice_is_kept_once() -> None:
@@ -79,7 +79,7 @@ def test_the_database_uses_wal_and_the_current_schema(tmp_path: Path) -> None:
     connection = sqlite3.connect(tmp_path / "progress.sqlite3")
     try:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     finally:
         connection.close()
 

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from fsrs import State
 from helpers.progress import T0, answer, days, question
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -91,6 +92,12 @@ def test_import_merges_two_histories_into_one_schedule(tmp_path: Path) -> None:
             '{"format": "azrs-quiz-progress", "version": 1, "answers": [{"question_id": "a:when"}]}',
             "backup.json: answers[0]: missing answered_at, choice, correct, elapsed, mode, rating, scheduled",
         ),
+        (
+            '{"format": "azrs-quiz-progress", "version": 1, "answers": [{"question_id": "a:when", "answered_at": '
+            '"2026-03-02T09:00:00+00:00", "correct": true, "choice": 0, "elapsed": 3, "rating": 3, "mode": "review", '
+            '"scheduled": true, "recall": 1.5}]}',
+            "backup.json: answers[0].recall: must be null or a number from 0 to 1",
+        ),
     ],
 )
 def test_a_bad_file_is_a_clear_error(text: str, message: str) -> None:
@@ -155,6 +162,14 @@ _REVIEWS = st.builds(
     rating=st.integers(min_value=1, max_value=4),
     mode=st.sampled_from(["review", "quiz"]),
     scheduled=st.booleans(),
+    form=st.sampled_from(["choice", "typed"]),
+    options=st.none() | st.integers(min_value=2, max_value=5),
+    guessed=st.booleans(),
+    state=st.none() | st.sampled_from(list(State)),
+    stability=st.none() | st.floats(min_value=0.001, max_value=1e5),
+    recall=st.none() | st.floats(min_value=0, max_value=1),
+    due=st.none()
+    | st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(timezone.utc)),
 )
 
 
