@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
+from helpers.paths import TINY_PACK
 from hypothesis import settings
 
 from azrs_quiz.facts.content import Content
@@ -14,9 +13,6 @@ from azrs_quiz.facts.loader import load_content
 # Properties are about behaviour, not speed: a busy CI machine must not fail them on timing.
 settings.register_profile("azrs", deadline=None)
 settings.load_profile("azrs")
-
-DATA = Path(__file__).parent / "data"
-TINY_PACK = DATA / "packs" / "tiny"
 
 
 @pytest.fixture(scope="session")

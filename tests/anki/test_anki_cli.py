@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers.paths import TINY_PACK
 
 from azrs_quiz.anki import export_anki
 from azrs_quiz.cli.main import main
 from azrs_quiz.facts.content import Content
 
-TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
 PARENT = "Azerbaijan\u2013Serbia relations"
 
 
@@ -160,18 +160,14 @@ def test_help_gives_examples(runner: CliRunner) -> None:
     assert "--record-history" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_large_deck_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
-    import importlib.util
     import sys
 
+    from benchmarks.synthetic import write_synthetic_pack
+
     pexpect = pytest.importorskip("pexpect")
-    spec = importlib.util.spec_from_file_location(
-        "synthetic", Path(__file__).parents[2] / "benchmarks" / "synthetic.py"
-    )
-    assert spec is not None and spec.loader is not None
-    synthetic = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synthetic)
-    pack = synthetic.write_synthetic_pack(tmp_path / "pack", 500)
+    pack = write_synthetic_pack(tmp_path / "pack", 500)
     deck = tmp_path / "large.apkg"
     command = [sys.executable, "-m", "azrs_quiz", "export", "anki", "--content", str(pack), "-o", str(deck)]
 

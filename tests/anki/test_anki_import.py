@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.paths import TINY_PACK
 
 from azrs_quiz.anki import AnkiExport, export_anki
 from azrs_quiz.anki.ids import note_guid
@@ -18,7 +19,6 @@ from azrs_quiz.facts.loader import load_content
 anki_collection = pytest.importorskip("anki.collection")
 Collection = anki_collection.Collection
 
-TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
 PARENT = "Azerbaijan\u2013Serbia relations"
 T1 = 1_800_000_000
 T2 = 1_800_086_400

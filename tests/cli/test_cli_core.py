@@ -14,6 +14,7 @@ from typing import Any
 import click
 import pytest
 from click.testing import CliRunner
+from helpers.paths import TINY_PACK
 
 import azrs_quiz
 from azrs_quiz.cli.export import SPECIAL, format_names
@@ -23,8 +24,6 @@ from azrs_quiz.errors import UnknownTopic
 from azrs_quiz.facts.models import TOPICS
 from azrs_quiz.facts.yamlfile import read_yaml
 
-DATA = Path(__file__).parents[1] / "data"
-TINY_PACK = DATA / "packs" / "tiny"
 #: What ``--help`` must never import: third-party libraries and our own heavy layers.
 HEAVY = (
     "pydantic",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from helpers.paths import TINY_PACK
 from rich.console import Console
 
 from azrs_quiz.cli import render
@@ -19,8 +20,6 @@ from azrs_quiz.cli.runner import Key, Terminal, parse_key, run_questions
 from azrs_quiz.facts.content import Content
 from azrs_quiz.questions.model import Question
 from azrs_quiz.session import Answer, Session
-
-TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
 
 LONG = (
     "When did Serbia open its embassy in Azerbaijan, in the capital city of Baku, after a long "

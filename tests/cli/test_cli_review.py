@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from helpers.paths import TINY_PACK
 from helpers.progress import T0, utc_clock
 
 from azrs_quiz.cli.main import main
@@ -16,8 +17,6 @@ from azrs_quiz.cli.review import when
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.progress import ProgressStore, database_path
 from azrs_quiz.questions import question_bank
-
-TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
 
 
 @pytest.fixture

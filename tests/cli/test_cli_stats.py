@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from helpers.paths import TINY_PACK
 from helpers.progress import T0, answer, days, question, utc_clock
 
 from azrs_quiz.cli.main import main
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.progress import ProgressStore
 from azrs_quiz.questions import question_bank
-
-TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers.paths import DATA, TINY_PACK
 
 from azrs_quiz.cli.main import main
 
-DATA = Path(__file__).parents[1] / "data"
-TINY_PACK = DATA / "packs" / "tiny"
 BAD = DATA / "bad"
 
 TINY_SUMMARY = (

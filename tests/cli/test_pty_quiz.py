@@ -8,15 +8,14 @@ import re
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pexpect  # type: ignore[import-untyped]
 import pytest
+from helpers.paths import TINY_PACK
 
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.questions import Question, build_quiz
 
-TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 PROMPT = "for help): "
 COMMAND = [sys.executable, "-m", "azrs_quiz", "quiz", "--content", str(TINY_PACK), "--seed", "1", "--count", "3"]

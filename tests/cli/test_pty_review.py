@@ -13,13 +13,13 @@ from pathlib import Path
 import pexpect  # type: ignore[import-untyped]
 import pytest
 from fsrs import State
+from helpers.paths import TINY_PACK
 from helpers.progress import T0
 
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.progress import ProgressStore, plan_review
 from azrs_quiz.questions import Question, question_bank
 
-TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 PROMPT = "for help): "
 
@@ -74,6 +74,7 @@ def test_at_a_terminal_a_quick_right_first_answer_goes_through_the_learning_step
     )
 
 
+@pytest.mark.slow
 def test_two_terminals_reviewing_at_once_both_keep_their_answers(tmp_path: Path) -> None:
     sessions = [spawn(tmp_path, "--new", "2"), spawn(tmp_path, "--new", "2")]
     for child in sessions:

@@ -8,7 +8,6 @@ prompt shared by two answers, and no stem with an unfilled slot.
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,8 +18,6 @@ from azrs_quiz.facts.dates import MONTH_NAMES
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.questions import Question, question_bank
 from azrs_quiz.questions.wording import normalise
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchmarks.synthetic import write_synthetic_pack
 
 _MONTHS = "|".join(MONTH_NAMES)

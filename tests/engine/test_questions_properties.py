@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -45,6 +46,9 @@ OFFICES = ["President", "Foreign Minister", "Ambassador"]
 
 settings.register_profile("engine", max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ENGINE = settings.get_profile("engine")
+
+#: Property tests: hundreds of generated packs each, so they run in the full suite, not the fast one.
+pytestmark = pytest.mark.slow
 
 
 @st.composite

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 import yaml
+from helpers.paths import DATA, TINY_PACK
 
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
 from azrs_quiz.facts import yamlfile
@@ -15,8 +15,6 @@ from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.loader import bundled_content_path, load_content
 from azrs_quiz.facts.yamlfile import USING_LIBYAML
 
-DATA = Path(__file__).parents[1] / "data"
-TINY_PACK = DATA / "packs" / "tiny"
 PACK_YAML = "id: big\ntitle: Big\nlicence: CC-BY-SA-4.0\nattribution: Test data.\n"
 
 
@@ -162,26 +160,17 @@ def _write_big_pack(folder: Path, count: int, *, place: str = "baku") -> Path:
     return folder
 
 
-def _seconds_to_load(folder: Path) -> float:
-    start = time.perf_counter()
-    load_content(folder)
-    return time.perf_counter() - start
-
-
 class TestScale:
-    def test_ten_thousand_facts_load_in_linear_time(self, tmp_path: Path) -> None:
-        small = _write_big_pack(tmp_path / "small", 2_500)
-        large = _write_big_pack(tmp_path / "large", 10_000)
-        small_time = min(_seconds_to_load(small) for _ in range(2))
-        start = time.perf_counter()
-        content = load_content(large)
-        large_time = time.perf_counter() - start
-        print(f"2,500 facts: {small_time:.2f} s; 10,000 facts: {large_time:.2f} s")
-        assert len(content.facts) == 10_000
-        # Four times the facts: about four times the time (quadratic work would be sixteen).
-        assert large_time < 7 * small_time + 0.2
-        assert large_time < 10
+    """Large packs load completely; how fast is measured by benchmarks/bench_bank.py, not asserted here."""
 
+    @pytest.mark.slow
+    def test_ten_thousand_facts_load(self, tmp_path: Path) -> None:
+        content = load_content(_write_big_pack(tmp_path / "large", 10_000))
+
+        assert len(content.facts) == 10_000
+        assert content.events["event-9999"].what == "event 9999 happened"
+
+    @pytest.mark.slow
     def test_lines_stay_exact_deep_into_a_large_file(self, tmp_path: Path) -> None:
         large = _write_big_pack(tmp_path / "large", 3_000, place="bak")
         problems = _problems(large)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,6 +30,9 @@ PACK_YAML = "id: fuzz\ntitle: Fuzz\nlicence: CC-BY-SA-4.0\nattribution: Test dat
 # AZRS_FUZZ_EXAMPLES=5000 for a long hunt; the default keeps the suite fast.
 EXAMPLES = int(os.environ.get("AZRS_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: Property tests: hundreds of generated packs each, so they run in the full suite, not the fast one.
+pytestmark = pytest.mark.slow
 
 # Keys an author might write, so generated documents reach the model checks, not only the top.
 KEYS = st.sampled_from(

@@ -211,6 +211,7 @@ def _writer(data_dir: Path, offset: int, count: int) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_two_sessions_at_once_lose_none_of_each_others_answers(tmp_path: Path) -> None:
     ProgressStore.open(tmp_path).close()
     writers = [_writer(tmp_path, offset, 150) for offset in (0, 1)]

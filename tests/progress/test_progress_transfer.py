@@ -173,6 +173,7 @@ _REVIEWS = st.builds(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(st.lists(_REVIEWS, max_size=20, unique_by=lambda r: (r.question_id, r.answered_at)))
 def test_a_progress_file_reads_back_exactly_what_was_written(reviews: list[ReviewRecord]) -> None:
