@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from azrs_quiz.anki.errors import HistoryMissing
 from azrs_quiz.errors import AzrsQuizError, OutputExists
+from azrs_quiz.progress.errors import CorruptProgress, NotAProgressFile
 
 
 def cli_message(error: AzrsQuizError) -> str:
@@ -17,4 +18,11 @@ def cli_message(error: AzrsQuizError) -> str:
         return f"{message}; use --force to overwrite it"
     if isinstance(error, HistoryMissing):
         return f"{message} (use --record-history to start one)"
+    if isinstance(error, CorruptProgress):
+        return (
+            f"{message} To start afresh run `azrs-quiz progress reset --yes`; "
+            "then `azrs-quiz progress import FILE` restores a progress export if you made one."
+        )
+    if isinstance(error, NotAProgressFile):
+        return f"{message} (make one with `azrs-quiz progress export FILE`)"
     return message

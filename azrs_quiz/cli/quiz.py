@@ -104,7 +104,10 @@ def _open_progress(data_dir: Path | None, schedule: bool) -> ProgressStore | Non
     except ProgressError as error:
         if schedule:
             raise
-        click.echo(f"Warning: {error}\nThis quiz's answers will not be saved to your progress.", err=True)
+        from azrs_quiz.cli.errors import cli_message
+
+        warning = cli_message(error)
+        click.echo(f"Warning: {warning}\nThis quiz's answers will not be saved to your progress.", err=True)
         return None
 
 

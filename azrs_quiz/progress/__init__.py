@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from azrs_quiz.progress.errors import (
     CorruptProgress,
+    NotAProgressFile,
     ProgressError,
     ProgressFileError,
     ProgressTooNew,
@@ -59,6 +60,7 @@ __all__ = [
     "CorruptProgress",
     "ImportResult",
     "Mode",
+    "NotAProgressFile",
     "ProgressError",
     "ProgressFileError",
     "ProgressStore",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from azrs_quiz.errors import AzrsQuizError
 
 
@@ -10,7 +12,20 @@ class ProgressError(AzrsQuizError):
 
 
 class CorruptProgress(ProgressError):
-    """The progress database is damaged; a copy was kept aside and nothing was deleted."""
+    """The progress database is damaged; a copy was kept aside and nothing was deleted.
+
+    :func:`~azrs_quiz.progress.reset_progress` starts afresh, and
+    :func:`~azrs_quiz.progress.import_progress` then restores a progress export.
+    """
+
+    def __init__(self, path: Path, backup: Path, detail: str) -> None:
+        self.path = path
+        #: The copy kept aside before anything else happens to the file.
+        self.backup = backup
+        super().__init__(
+            f"the progress database '{path}' is damaged ({detail}). Nothing was deleted: "
+            f"a copy of it is kept at '{backup}'."
+        )
 
 
 class ProgressUnreadable(ProgressError):
@@ -23,3 +38,7 @@ class ProgressTooNew(ProgressError):
 
 class ProgressFileError(ProgressError):
     """A progress export file cannot be imported: not JSON, not our format, or malformed."""
+
+
+class NotAProgressFile(ProgressFileError):
+    """The file is JSON but not a progress export (:func:`~azrs_quiz.progress.export_progress` makes one)."""

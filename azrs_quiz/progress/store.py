@@ -349,11 +349,7 @@ def _explain(error: sqlite3.Error, path: Path, clock: Clock) -> ProgressError:
     detail = " ".join(str(error).split())
     if _is_corruption(error) and path.is_file():
         backup = keep_copy(path, "corrupt", clock)
-        return CorruptProgress(
-            f"the progress database '{path}' is damaged ({detail}). Nothing was deleted: "
-            f"a copy of it is kept at '{backup}'. To start afresh run `azrs-quiz progress reset --yes`; "
-            "then `azrs-quiz progress import FILE` restores a progress export if you made one."
-        )
+        return CorruptProgress(path, backup, detail)
     if "locked" in str(error).lower() or "busy" in str(error).lower():
         return ProgressUnreadable(
             f"the progress database '{path}' is busy (another azrs-quiz is writing to it); try again in a moment"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from azrs_quiz.clock import Clock, utc_now
-from azrs_quiz.progress.errors import ProgressFileError
+from azrs_quiz.progress.errors import NotAProgressFile, ProgressFileError
 from azrs_quiz.progress.location import database_path
 from azrs_quiz.progress.records import FORMS, MODES, REQUIRED_REVIEW_FIELDS, ReviewRecord, format_time, parse_time
 from azrs_quiz.progress.store import ProgressStore, aside_path, wal_path
@@ -63,10 +63,7 @@ def parse_progress(text: str, *, source: str = "the file") -> list[ReviewRecord]
             f"{source} is not a progress file: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from error
     if not isinstance(document, dict) or document.get("format") != FILE_FORMAT:
-        raise ProgressFileError(
-            f'{source} is not a progress file: it has no "format": "{FILE_FORMAT}" '
-            "(make one with `azrs-quiz progress export FILE`)"
-        )
+        raise NotAProgressFile(f'{source} is not a progress file: it has no "format": "{FILE_FORMAT}"')
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ProgressFileError(f'{source}: "version" must be a positive whole number, got {version!r}')

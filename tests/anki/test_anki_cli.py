@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers.cli import usage_error
 from helpers.paths import TINY_PACK
 
 from azrs_quiz.anki import export_anki
@@ -92,7 +93,8 @@ def test_unknown_topic_is_a_usage_error_listing_the_choices(runner: CliRunner, t
     result = runner.invoke(main, ["export", "anki", "--topic", "sport", "-o", str(tmp_path / "x.apkg")])
 
     assert result.exit_code == 2
-    assert "'sport' is not one of 'dates', 'people', 'agreements', 'related'" in result.stderr
+    message = "Invalid value for '--topic': 'sport' is not one of 'dates', 'people', 'agreements', 'related'."
+    assert result.stderr == usage_error("export anki", message)
 
 
 def test_recording_another_pack_needs_its_own_history(runner: CliRunner, tmp_path: Path) -> None:

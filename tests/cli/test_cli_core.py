@@ -14,6 +14,7 @@ from typing import Any
 import click
 import pytest
 from click.testing import CliRunner
+from helpers.cli import usage_error
 from helpers.paths import TINY_PACK
 
 import azrs_quiz
@@ -120,7 +121,7 @@ class TestHelp:
     def test_an_unknown_command_is_a_usage_error(self, runner: CliRunner) -> None:
         result = runner.invoke(main, ["quizz"])
         assert result.exit_code == 2
-        assert "No such command 'quizz'" in result.stderr
+        assert result.stderr == usage_error("", "No such command 'quizz'.", arguments="COMMAND [ARGS]...")
 
 
 def test_topic_choices_match_the_model() -> None:

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import TINY_PACK
 from helpers.anki_text import parse_anki_tsv
+from helpers.cli import usage_error
 from helpers.gift import parse_gift
 from helpers.moodle_xml import parse
 
@@ -90,7 +91,8 @@ def test_an_unknown_topic_is_a_usage_error_listing_the_topics(runner: CliRunner,
     result = runner.invoke(main, ["export", fmt, "--topic", "history", "-o", "-"])
 
     assert result.exit_code == 2
-    assert "'history' is not one of 'dates', 'people', 'agreements', 'related'" in result.stderr
+    message = "Invalid value for '--topic': 'history' is not one of 'dates', 'people', 'agreements', 'related'."
+    assert result.stderr == usage_error(f"export {fmt}", message)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -98,7 +100,7 @@ def test_output_is_required(runner: CliRunner, fmt: str) -> None:
     result = runner.invoke(main, ["export", fmt])
 
     assert result.exit_code == 2
-    assert "Error: Missing option '--output' / '-o'." in result.stderr
+    assert result.stderr == usage_error(f"export {fmt}", "Missing option '--output' / '-o'.")
 
 
 def test_csv_plain_writes_quizlet_lines(runner: CliRunner, tiny_content: Content) -> None:

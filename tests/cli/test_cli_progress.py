@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from helpers.cli import usage_error
 from helpers.progress import T0, answer, days, question
 
 from azrs_quiz.cli.main import main
@@ -80,9 +81,11 @@ def test_a_bad_import_file_is_a_clear_error_and_changes_nothing(runner: CliRunne
 
 
 def test_importing_a_missing_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(main, ["progress", "import", str(tmp_path / "nowhere.json")])
+    missing = tmp_path / "nowhere.json"
+    result = runner.invoke(main, ["progress", "import", str(missing)])
     assert result.exit_code == 2
-    assert "does not exist" in result.stderr
+    message = f"Invalid value for 'FILE': File '{missing}' does not exist."
+    assert result.stderr == usage_error("progress import", message, arguments="FILE")
 
 
 def test_reset_asks_first_and_no_changes_nothing(runner: CliRunner) -> None:

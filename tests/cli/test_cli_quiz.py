@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from helpers.cli import usage_error
 from helpers.paths import TINY_PACK
 from rich.console import Console
 
@@ -447,13 +448,16 @@ def test_a_topic_the_content_lacks_is_a_clear_error(runner: CliRunner) -> None:
     assert result.stdout == ""
 
 
+TOPIC_CHOICES = "'dates', 'people', 'agreements', 'related'"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--topic", "history"], "'history' is not one of 'dates', 'people', 'agreements', 'related'."),
+        (["--topic", "history"], "Invalid value for '--topic': 'history' is not one of " + TOPIC_CHOICES + "."),
         (["--count", "0"], "Invalid value for '--count' / '-n': 0 is not in the range x>=1."),
-        (["--count", "ten"], "'ten' is not a valid integer range."),
-        (["--seed", "x"], "'x' is not a valid integer."),
+        (["--count", "ten"], "Invalid value for '--count' / '-n': 'ten' is not a valid integer range."),
+        (["--seed", "x"], "Invalid value for '--seed': 'x' is not a valid integer."),
     ],
 )
 def test_bad_options_are_usage_errors_that_say_what_is_allowed(
@@ -461,7 +465,7 @@ def test_bad_options_are_usage_errors_that_say_what_is_allowed(
 ) -> None:
     result = quiz(runner, "", *args)
     assert result.exit_code == 2
-    assert message in result.stderr
+    assert result.stderr == usage_error("quiz", message)
     assert result.stdout == ""
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers.cli import usage_error
 from helpers.paths import DATA, TINY_PACK
 
 from azrs_quiz.cli.main import main
@@ -198,16 +199,19 @@ def test_bundled_content_is_the_default(runner: CliRunner) -> None:
 
 
 def test_missing_path_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(main, ["validate", str(tmp_path / "nowhere")])
+    missing = tmp_path / "nowhere"
+    result = runner.invoke(main, ["validate", str(missing)])
     assert result.exit_code == 2
-    assert "does not exist" in result.stderr
+    message = f"Invalid value for '[PATH]': Directory '{missing}' does not exist."
+    assert result.stderr == usage_error("validate", message, arguments="[PATH]")
     assert result.stdout == ""
 
 
 def test_a_file_instead_of_a_folder_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(main, ["validate", str(TINY_PACK / "pack.yaml")])
     assert result.exit_code == 2
-    assert "is a file" in result.stderr
+    message = f"Invalid value for '[PATH]': Directory '{TINY_PACK / 'pack.yaml'}' is a file."
+    assert result.stderr == usage_error("validate", message, arguments="[PATH]")
 
 
 def test_a_folder_without_packs(runner: CliRunner, tmp_path: Path) -> None:

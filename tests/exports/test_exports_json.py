@@ -7,6 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import TINY_PACK
+from helpers.cli import usage_error
 
 from azrs_quiz.cli.main import main
 from azrs_quiz.exports.json import bank_to_json
@@ -106,13 +107,14 @@ def test_topic_the_content_lacks_is_an_error(runner: CliRunner, tmp_path: Path) 
 def test_unknown_topic_name_is_a_usage_error(runner: CliRunner) -> None:
     code, _, stderr = export(runner, "--topic", "sport", "-o", "-")
     assert code == 2
-    assert "'sport' is not one of 'dates', 'people', 'agreements', 'related'" in stderr
+    message = "Invalid value for '--topic': 'sport' is not one of 'dates', 'people', 'agreements', 'related'."
+    assert stderr == usage_error("export json", message)
 
 
 def test_output_is_required(runner: CliRunner) -> None:
     code, _, stderr = export(runner)
     assert code == 2
-    assert "Missing option '--output'" in stderr
+    assert stderr == usage_error("export json", "Missing option '--output' / '-o'.")
 
 
 def test_bank_to_json_round_trips_every_field(tiny_content: Content) -> None:

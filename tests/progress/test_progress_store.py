@@ -137,9 +137,9 @@ def test_a_file_that_is_not_a_database_is_kept_and_copied_aside(tmp_path: Path) 
     backup = tmp_path / "progress.sqlite3.corrupt-20260302T090000000000Z"
     assert str(caught.value) == (
         f"the progress database '{path}' is damaged (file is not a database). Nothing was deleted: "
-        f"a copy of it is kept at '{backup}'. To start afresh run `azrs-quiz progress reset --yes`; "
-        "then `azrs-quiz progress import FILE` restores a progress export if you made one."
+        f"a copy of it is kept at '{backup}'."
     )
+    assert (caught.value.path, caught.value.backup) == (path, backup)
     assert backup.read_bytes() == path.read_bytes()
     assert path.read_bytes().startswith(b"this is not a database")
     # Opening it again keeps the one copy rather than piling up identical ones.

@@ -81,7 +81,7 @@ def test_import_merges_two_histories_into_one_schedule(tmp_path: Path) -> None:
         ),
         (
             '{"cards": []}',
-            'backup.json is not a progress file: it has no "format": "azrs-quiz-progress" (make one with `azrs-quiz progress export FILE`)',
+            'backup.json is not a progress file: it has no "format": "azrs-quiz-progress"',
         ),
         (
             '{"format": "azrs-quiz-progress", "version": 7, "answers": []}',
