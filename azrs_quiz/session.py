@@ -6,13 +6,20 @@ answers and :mod:`azrs_quiz.cli.render` shows a :class:`Session`.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from azrs_quiz.facts.models import TOPICS
 from azrs_quiz.questions.model import Question
+
+if TYPE_CHECKING:
+    from azrs_quiz.questions.marking import TypedMark
+
+#: How a question was answered: by picking one of its options, or by typing the answer.
+AnswerForm = Literal["choice", "typed"]
 
 
 @dataclass(frozen=True)
@@ -26,16 +33,33 @@ class Answer:
     """Seconds from showing the question to the answer."""
     answered_at: datetime
     """When the answer was given (timezone-aware, UTC)."""
+    form: AnswerForm = "choice"
+    """Whether the options were shown (``"choice"``) or the answer was typed (``"typed"``)."""
+    mark: TypedMark | None = None
+    """The verdict on the text typed (typed recall); ``None`` for a choice or a skip."""
+    guessed: bool = False
+    """The learner said "I guessed" after a right answer (``g`` in a review)."""
+
+    @property
+    def typed(self) -> str | None:
+        """The text typed, as typed; ``None`` for a choice or a skip."""
+        return self.mark.typed if self.mark is not None else None
 
     @property
     def correct(self) -> bool:
-        """Whether the chosen option is the correct one (a skip is never correct)."""
+        """Whether the answer is right: the key chosen, or a typed text marked right (a skip never is)."""
+        if self.mark is not None:
+            return self.mark.correct
         return self.choice is not None and self.choice == self.question.answer
 
     @property
     def skipped(self) -> bool:
         """Whether the learner skipped the question."""
-        return self.choice is None
+        return self.choice is None and self.mark is None
+
+    def as_guessed(self) -> Answer:
+        """This answer after the learner said "I guessed"."""
+        return replace(self, guessed=True)
 
     def to_json(self) -> dict[str, Any]:
         """The answer with its question, as JSON-ready data."""
@@ -48,9 +72,12 @@ class Answer:
             "options": list(question.options),
             "answer": question.answer,
             "correct_option": question.correct_option,
-            "given": self.choice,
+            "form": self.form,
+            "given": self.typed if self.mark is not None else self.choice,
             "given_option": None if self.choice is None else question.options[self.choice],
             "correct": self.correct,
+            "near_miss": self.mark.near_miss if self.mark is not None else False,
+            "guessed": self.guessed,
             "skipped": self.skipped,
             "elapsed_seconds": round(self.elapsed, 3),
             "answered_at": self.answered_at.isoformat(),
@@ -141,6 +168,10 @@ class Session:
         """The questions to retry: those answered wrongly or skipped."""
         return tuple(answer.question for answer in self.missed())
 
+    def with_answers(self, answers: Sequence[Answer]) -> Session:
+        """This session with its answers replaced (an answer marked "I guessed" afterwards)."""
+        return replace(self, answers=tuple(answers))
+
     def with_retry(self, retry: Session) -> Session:
         """This session with one more retry round appended."""
         return Session(
@@ -170,3 +201,20 @@ class Session:
             "not_asked": [question.id for question in self.questions[len(self.answers) :]],
             "retries": [retry.to_json() for retry in self.retries],
         }
+
+
+def reshuffled(question: Question, round_number: int) -> Question:
+    """The question with its options in another order, for a retry round.
+
+    The order depends only on the question and the round, so a retry is reproducible,
+    and the key never keeps its letter: remembering "it was b" must not pass a retry.
+    """
+    count = len(question.options)
+    order = list(range(count))
+    rng = random.Random(f"{question.id}/retry/{round_number}")
+    rng.shuffle(order)
+    if order.index(question.answer) == question.answer:
+        # Rotate until the key moves; a rotation keeps the shuffle's other choices.
+        order = order[1:] + order[:1]
+    options = tuple(question.options[index] for index in order)
+    return replace(question, options=options, answer=order.index(question.answer))

@@ -40,6 +40,15 @@ def topic_option(function: F) -> F:
     )(function)
 
 
+def enter_option(function: F) -> F:
+    """``--enter``: at a terminal, wait for Enter after each answer instead of taking a single key."""
+    return click.option(
+        "--enter",
+        is_flag=True,
+        help="Wait for Enter after each answer instead of taking a single key (also AZRS_QUIZ_ENTER=1).",
+    )(function)
+
+
 def data_dir_option(function: F) -> F:
     """``--data-dir DIR`` (or ``AZRS_QUIZ_DATA_DIR``): where progress is kept."""
     return click.option(

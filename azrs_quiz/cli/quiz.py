@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +14,7 @@ from azrs_quiz.cli.options import (
     INTERRUPTED,
     content_option,
     data_dir_option,
+    enter_option,
     exits_with_status,
     load_content_for_cli,
     topic_option,
@@ -21,8 +24,9 @@ from azrs_quiz.plural import plural
 if TYPE_CHECKING:
     from azrs_quiz.cli.runner import Terminal
     from azrs_quiz.progress import ProgressStore
+    from azrs_quiz.questions.marking import AnswerKey
     from azrs_quiz.questions.model import Question
-    from azrs_quiz.session import Answer, Session
+    from azrs_quiz.session import Answer, AnswerForm, Session
 
 
 @click.command()
@@ -34,6 +38,10 @@ if TYPE_CHECKING:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on standard output.")
 @click.option("--retry-missed", is_flag=True, help="Go straight on to the missed questions, without asking.")
 @click.option("--schedule", is_flag=True, help="Let these answers move the spaced-repetition schedule of `review`.")
+@click.option(
+    "--typed", is_flag=True, help="Type each answer (a date, a name, a place, an amount) instead of choosing."
+)
+@enter_option
 @data_dir_option
 @exits_with_status
 def quiz(
@@ -45,48 +53,60 @@ def quiz(
     as_json: bool,
     retry_missed: bool,
     schedule: bool,
+    typed: bool,
+    enter: bool,
     data_dir: Path | None,
 ) -> int:
     """Take a multiple-choice quiz in the terminal.
 
-    Answer with a letter or a number; s skips, q ends the quiz, ? shows the keys.
-    At the end: your score, time, a per-topic breakdown, the questions you missed,
-    and an offer to retry them. When standard input is not a terminal, answers are
-    read one per line and the output is plain text. Every answer is saved to your
-    progress as history; with --schedule it also counts as a review.
+    At a terminal a key answers at once: a letter or a number; s skips, q ends the
+    quiz, ? shows the keys (--enter, or AZRS_QUIZ_ENTER=1, waits for Enter). With
+    --typed you type the answer instead: case, accents and punctuation do not count.
+    At the end: your score and time, a per-topic breakdown, the questions you missed,
+    and an offer to retry them (the options reshuffled). When standard input is not
+    a terminal, answers are read one per line and the output is plain text. Every
+    answer is saved to your progress as history; with --schedule it also counts as a
+    review.
 
     \b
     Examples:
       azrs-quiz quiz
       azrs-quiz quiz --topic dates --topic people --count 5
+      azrs-quiz quiz --typed --topic people
       printf 'a\\nc\\n' | azrs-quiz quiz --count 2 --seed 1 --json
     """
     import json
 
     from azrs_quiz.cli import render
-    from azrs_quiz.cli.runner import Terminal
+    from azrs_quiz.cli.runner import Terminal, answer_keys, short_credit
     from azrs_quiz.questions import build_quiz
 
-    terminal = Terminal.open(no_color=no_color, to_stderr=as_json)
+    terminal = Terminal.open(no_color=no_color, to_stderr=as_json, enter=enter)
     content = load_content_for_cli(content_path)
     # Never empty: the engine raises for no questions, an unknown topic or a count below 1.
     drawn = build_quiz(content, topics=list(topics) or None, count=count, seed=seed)
     store = _open_progress(data_dir, schedule)
     terminal.show(render.intro(len(drawn.questions), drawn.topics, terminal.width))
 
-    def save(answer: Answer) -> None:
-        if store is not None:
-            # Answers read from a pipe arrive at once: their time says nothing about recall.
-            store.record(answer, mode="quiz", schedule=schedule, timed=terminal.interactive)
+    def save(answer: Answer) -> datetime | None:
+        if store is None:
+            return None
+        # Answers read from a pipe arrive at once: their time says nothing about recall.
+        recorded = store.record(answer, mode="quiz", schedule=schedule, timed=terminal.interactive)
+        return recorded.card.due if recorded.card is not None else None
 
+    ask = Asking(save, answer_keys(content) if typed else None)
     try:
-        session, stopped = _sitting(terminal, drawn.questions, save, retry_missed)
+        session, stopped = _sitting(terminal, drawn.questions, ask, retry_missed)
     finally:
         if store is not None:
             store.close()
     terminal.show()
-    attribution = content.attribution_for(question.fact_id for question in drawn.questions)
-    terminal.show(render.credit(attribution, terminal.width))
+    fact_ids = [question.fact_id for question in drawn.questions]
+    attribution = content.attribution_for(fact_ids)
+    terminal.show(
+        render.credit(attribution, terminal.width, short=short_credit(content, fact_ids), symbols=terminal.symbols)
+    )
     if as_json:
         result = session.to_json(seed=drawn.seed, drawn_from=list(drawn.topics), attribution=attribution)
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
@@ -111,19 +131,29 @@ def _open_progress(data_dir: Path | None, schedule: bool) -> ProgressStore | Non
         return None
 
 
+@dataclass(frozen=True)
+class Asking:
+    """How this quiz asks: where each answer is saved, and the typed-answer keys with --typed."""
+
+    save: Callable[[Answer], datetime | None]
+    keys: Callable[[Question], AnswerKey] | None
+
+
 def _sitting(
-    terminal: Terminal, questions: Sequence[Question], save: Callable[[Answer], None], retry_missed: bool
+    terminal: Terminal, questions: Sequence[Question], ask: Asking, retry_missed: bool
 ) -> tuple[Session, bool]:
     """The quiz and its retry rounds; also whether Ctrl-C stopped it at a retry offer."""
     from azrs_quiz.cli import render
+    from azrs_quiz.session import reshuffled
 
-    session = _round(terminal, questions, save)
+    session = _round(terminal, questions, ask)
     try:
         while _should_retry(terminal, session, retry_missed):
-            missed = _last(session).missed_questions()
+            round_number = len(session.retries) + 1
+            missed = [reshuffled(question, round_number) for question in _last(session).missed_questions()]
             terminal.show()
             terminal.show(render.retry_heading(len(missed), terminal.width))
-            session = session.with_retry(_round(terminal, missed, save, title="Retry score"))
+            session = session.with_retry(_round(terminal, missed, ask, title="Retry score"))
     except KeyboardInterrupt:
         # Ctrl-C at the retry offer: the rounds so far are already summarised.
         terminal.show()
@@ -131,23 +161,20 @@ def _sitting(
     return session, False
 
 
-def _round(
-    terminal: Terminal, questions: Sequence[Question], save: Callable[[Answer], None], *, title: str = "Score"
-) -> Session:
+def _round(terminal: Terminal, questions: Sequence[Question], ask: Asking, *, title: str = "Score") -> Session:
     """Ask ``questions``, saving each answer at once, and show the round's summary."""
     from azrs_quiz.cli import render
     from azrs_quiz.cli.runner import run_questions
-    from azrs_quiz.session import Session
 
-    result = run_questions(questions, io=terminal, on_answer=save)
-    session = Session.of(
-        questions,
-        result.answers,
-        duration=result.duration,
-        ended_early=result.ended_early,
-        interrupted=result.interrupted,
+    def typed(_: Question) -> AnswerForm:
+        return "typed"
+
+    session = run_questions(
+        questions, io=terminal, on_answer=ask.save, form=typed if ask.keys else None, answer_key=ask.keys
     )
-    terminal.show(render.summary(session, terminal.symbols, terminal.width, title=title))
+    # Below the summary: the retry offer, a blank line, the credit and the shell's prompt.
+    height = terminal.height - 4 if terminal.height is not None else None
+    terminal.show(render.summary(session, terminal.symbols, terminal.width, title=title, height=height))
     return session
 
 
@@ -161,7 +188,6 @@ def _should_retry(terminal: Terminal, session: Session, retry_missed: bool) -> b
     if not terminal.interactive:
         return False
     count = len(last.missed())
-    terminal.show()
     return terminal.confirm(f"Retry the {plural(count, 'missed question')}?")
 
 

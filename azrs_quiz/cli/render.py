@@ -8,9 +8,12 @@ in a log file. Content is never parsed as rich markup ("[13]" in a citation stay
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -18,6 +21,9 @@ from rich.text import Text
 from azrs_quiz.plural import plural
 from azrs_quiz.questions.model import Question
 from azrs_quiz.session import Answer, Session
+
+if TYPE_CHECKING:
+    from azrs_quiz.progress import ReviewPlan
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -40,15 +46,17 @@ class Symbols:
     skipped: str = "\u00bb"
     dot: str = "\u00b7"
     dash: str = "\u2013"
+    arrow: str = "\u2192"
+    ellipsis: str = "\u2026"
 
     @property
     def all(self) -> str:
         """Every mark, to check that an output encoding can show them."""
-        return self.right + self.wrong + self.skipped + self.dot + self.dash
+        return self.right + self.wrong + self.skipped + self.dot + self.dash + self.arrow + self.ellipsis
 
 
 UNICODE = Symbols()
-ASCII = Symbols(right="+", wrong="x", skipped=">>", dot="-", dash="-")
+ASCII = Symbols(right="+", wrong="x", skipped=">>", dot="-", dash="-", arrow="->", ellipsis="...")
 
 
 def symbols_for(encoding: str | None) -> Symbols:
@@ -128,13 +136,13 @@ def intro(count: int, topics: Sequence[str], width: int) -> Text:
     return wrap(Text(f"{plural(count, 'question')} from {on}. Type ? for the keys.", style=DIM), width)
 
 
-def question(item: Question, number: int, total: int, symbols: Symbols, width: int) -> Text:
-    """The question: 'Question 3/10 · dates', the prompt and the lettered options."""
-    parts = [
-        Text(f"Question {number}/{total} {symbols.dot} {item.topic}", style=HEADER),
-        wrap(Text(item.prompt, style=PROMPT), width),
-    ]
-    for index, option in enumerate(item.options):
+def question(item: Question, number: int, total: int, symbols: Symbols, width: int, *, typed: bool = False) -> Text:
+    """The question: 'Question 3/10 · dates', the prompt and the lettered options (none when typed)."""
+    heading = f"Question {number}/{total} {symbols.dot} {item.topic}" + (
+        f" {symbols.dot} type the answer" if typed else ""
+    )
+    parts = [Text(heading, style=HEADER), wrap(Text(item.prompt, style=PROMPT), width)]
+    for index, option in enumerate(() if typed else item.options):
         label = f"  {letter(index)}) "
         line = wrap(option, width, first=label)
         line.stylize(LETTER, 2, 4)
@@ -142,11 +150,13 @@ def question(item: Question, number: int, total: int, symbols: Symbols, width: i
     return Text("\n").join([Text(""), *parts])
 
 
-def feedback(answer: Answer, symbols: Symbols, width: int) -> Text:
-    """Right or wrong at a glance (colour and a symbol), the answer, why, and the source."""
+def feedback(answer: Answer, symbols: Symbols, width: int, *, next_due: datetime | None = None) -> Text:
+    """Right or wrong at a glance (colour and a symbol), the answer, why, the source, and when it comes back."""
     item = answer.question
     key = option_label(item, item.answer)
-    if answer.correct:
+    if answer.form == "typed":
+        head = _typed_head(answer, symbols)
+    elif answer.correct:
         head = Text.assemble((f"{symbols.right} Right!", RIGHT))
         head.append(f" The answer is {key}.")
     elif answer.choice is None:
@@ -160,7 +170,76 @@ def feedback(answer: Answer, symbols: Symbols, width: int) -> Text:
     for number, citation in enumerate(item.citations):
         first = "  " + (label if number == 0 else " " * len(label))
         parts.append(wrap(Text(citation, style=DIM), width, first=first))
+    if next_due is not None:
+        parts.append(wrap(Text(f"Next {until(next_due, answer.answered_at)}.", style=DIM), width, first="  "))
     return _lines(parts)
+
+
+def _typed_head(answer: Answer, symbols: Symbols) -> Text:
+    key = answer.question.correct_option
+    verdict = answer.mark
+    if verdict is None:
+        head = Text.assemble((f"{symbols.skipped} Skipped.", SKIPPED))
+        head.append(f" The answer is {key}.")
+    elif verdict.near_miss:
+        head = Text.assemble((f"{symbols.right} Right,", RIGHT))
+        head.append(f" with a typo: you typed \u201c{verdict.typed}\u201d; it is spelt ")
+        head.append(key, style=RIGHT)
+        head.append(".")
+    elif verdict.correct:
+        head = Text.assemble((f"{symbols.right} Right!", RIGHT))
+        head.append(f" The answer is {key}.")
+    else:
+        head = Text.assemble((f"{symbols.wrong} Wrong.", WRONG))
+        head.append(f" You typed \u201c{verdict.typed}\u201d; the answer is ")
+        head.append(key, style=RIGHT)
+        head.append(".")
+    return head
+
+
+def typed_prompt() -> str:
+    """The prompt shown while waiting for a typed answer."""
+    return "Your answer (Enter to send, ? for help): "
+
+
+def typed_help() -> str:
+    """What the learner can type at a typed-recall question."""
+    return (
+        "Type the answer and press Enter: case, accents and punctuation do not matter, a surname alone "
+        "will do where it is unique, amounts and dates may be written as you like. s skips, q stops "
+        "(your answers so far are kept)."
+    )
+
+
+def empty_typed(width: int) -> Text:
+    """The hint after an empty typed answer."""
+    return wrap(Text("Type an answer, or s to skip, q to stop, ? for help.", style=DIM), width)
+
+
+def guess_prompt(*, single_key: bool) -> str:
+    """The offer after a right answer in a review: say "I guessed", or go on."""
+    if single_key:
+        return "g if you guessed, any other key for the next question: "
+    return "Enter for the next question, g if you guessed: "
+
+
+def guessed(next_due: datetime | None, at: datetime, symbols: Symbols, width: int) -> Text:
+    """The line after ``g``: the answer now counts as Again, and when the question comes back."""
+    text = "Marked as a guess: it will be asked again soon"
+    text += f" (next {until(next_due, at)})." if next_due is not None else "."
+    return wrap(Text(text, style=SKIPPED), width, first="  ")
+
+
+def until(moment: datetime, now: datetime) -> str:
+    """How long until ``moment``, rounded up: 'in 1 minute', 'in 5 hours', 'in 3 days', 'now'."""
+    seconds = (moment - now).total_seconds()
+    if seconds <= 0:
+        return "now"
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size or unit == "minute":
+            count = max(1, round(seconds / size)) if unit != "minute" else max(1, math.ceil(seconds / size))
+            return f"in {plural(count, unit)}"
+    return "now"  # pragma: no cover - the loop always returns
 
 
 def duration(seconds: float) -> str:
@@ -175,21 +254,48 @@ def duration(seconds: float) -> str:
     return f"{hours}h {minutes:02d}m"
 
 
-def summary(session: Session, symbols: Symbols, width: int, *, title: str = "Score") -> Text:
-    """The end of a round: score, time, per-topic breakdown and the missed questions."""
-    parts = [Text(""), *_score_lines(session, symbols, width, title)]
+def summary(session: Session, symbols: Symbols, width: int, *, title: str = "Score", height: int | None = None) -> Text:
+    """The end of a round: score and time first, the per-topic breakdown, then the missed questions.
+
+    With ``height`` (the rows of a terminal) the summary is shortened until it fits, so
+    the score is on the last screen without scrolling back: the topics on one line,
+    then each missed question on one line, then only the first of them.
+    """
+    head = [Text(""), *_score_lines(session, symbols, width, title)]
     topics = session.by_topic()
-    if topics:
-        parts.extend([Text(""), Text("By topic:", style=PROMPT), *_topic_lines(session)])
-    if session.missed():
-        parts.extend([Text(""), Text("Missed:", style=PROMPT), *_missed_lines(session, width)])
-    elif session.answers:
-        parts.extend([Text(""), Text(f"{symbols.right} Nothing missed.", style=RIGHT)])
-    return _lines(parts)
+    missed = session.missed()
+    nothing_missed = [Text(""), Text(f"{symbols.right} Nothing missed.", style=RIGHT)]
+    tail = nothing_missed if session.answers and not missed else []
+    candidates: list[list[Text]] = []
+    for compact_topics, compact_missed in ((False, False), (True, False), (True, True)):
+        parts = list(head)
+        if topics:
+            parts.extend(_topic_block(session, symbols, width, compact=compact_topics))
+        if missed:
+            parts.extend([Text(""), Text("Missed:", style=PROMPT)])
+            parts.extend(_missed_lines(session, width, symbols, one_line=compact_missed))
+        candidates.append(parts + tail)
+    for parts in candidates:
+        if height is None or _rows(parts) <= height:
+            return _lines(parts)
+    assert height is not None
+    # Even one line per missed question is too tall: show the first ones and say how many more.
+    parts = candidates[-1]
+    keep = max(0, height - (_rows(parts) - len(missed)) - 1)
+    cut = len(parts) - len(missed) + keep
+    more = len(missed) - keep
+    note = Text(f"  {symbols.dot * 3} and {more} more (every answer is in --json).", style=DIM)
+    return _lines([*parts[:cut], note])
+
+
+def _rows(parts: Sequence[Text]) -> int:
+    return sum(part.plain.count("\n") + 1 for part in parts)
 
 
 def _score_lines(session: Session, symbols: Symbols, width: int, title: str) -> list[Text]:
     score = session.score
+    if not session.answers and (session.ended_early or session.interrupted):
+        return [wrap(Text("No answers given.", style=HEADER), width)]
     head = Text.assemble((f"{title}: ", HEADER), (f"{score.correct}/{score.total}", PROMPT))
     head.append(f" ({score.percent:.0f}%) {symbols.dot} Time: {duration(session.duration)}")
     lines = [wrap(head, width)]
@@ -201,28 +307,52 @@ def _score_lines(session: Session, symbols: Symbols, width: int, title: str) -> 
     return lines
 
 
-def _topic_lines(session: Session) -> list[Text]:
+def _topic_block(session: Session, symbols: Symbols, width: int, *, compact: bool) -> list[Text]:
     topics = session.by_topic()
+    if compact:
+        each = f" {symbols.dot} ".join(f"{topic} {score.correct}/{score.total}" for topic, score in topics.items())
+        return [wrap(Text.assemble(("By topic: ", PROMPT), each), width)]
     name_width = max(len(topic) for topic in topics)
-    lines = []
+    lines = [Text(""), Text("By topic:", style=PROMPT)]
     for topic, score in topics.items():
         fraction = f"{score.correct}/{score.total}"
         lines.append(Text(f"  {topic:<{name_width}}  {fraction:>5}  {score.percent:>4.0f}%"))
     return lines
 
 
-def _missed_lines(session: Session, width: int) -> list[Text]:
+def _missed_lines(session: Session, width: int, symbols: Symbols, *, one_line: bool = False) -> list[Text]:
     lines = []
     for number, answer in enumerate(session.missed(), start=1):
         item = answer.question
         first = f"  {number}. "
+        key = _key_text(answer)
+        if one_line:
+            arrow = f" {symbols.arrow} "
+            room = width - len(first) - len(arrow) - len(key)
+            line = Text(first + cut(item.prompt, room, symbols) + arrow)
+            line.append(key, style=RIGHT)
+            lines.append(line)
+            continue
         lines.append(wrap(item.prompt, width, first=first))
-        given = "Skipped" if answer.choice is None else f"You chose {option_label(item, answer.choice)}"
-        line = Text(f"{given}; the answer is ")
-        line.append(option_label(item, item.answer), style=RIGHT)
+        line = Text(f"{_given_text(answer)}; the answer is ")
+        line.append(key, style=RIGHT)
         line.append(".")
         lines.append(wrap(line, width, first=" " * len(first)))
     return lines
+
+
+def _key_text(answer: Answer) -> str:
+    item = answer.question
+    return item.correct_option if answer.form == "typed" else option_label(item, item.answer)
+
+
+def _given_text(answer: Answer) -> str:
+    if answer.skipped:
+        return "Skipped"
+    if answer.mark is not None:
+        return f"You typed \u201c{answer.mark.typed}\u201d"
+    assert answer.choice is not None
+    return f"You chose {option_label(answer.question, answer.choice)}"
 
 
 def retry_heading(count: int, width: int) -> Text:
@@ -230,10 +360,90 @@ def retry_heading(count: int, width: int) -> Text:
     return wrap(Text(f"Retrying {plural(count, 'missed question')}.", style=HEADER), width)
 
 
-def credit(attribution: str, width: int) -> Text:
-    """The credit line the content's licence asks for."""
+def credit(attribution: str, width: int, *, short: str | None = None, symbols: Symbols = UNICODE) -> Text:
+    """The content's credit on one line: the whole of it when it fits, else ``short``, cut to the width.
+
+    The full credit stays in ``--help``, the README, ``--json`` and every export.
+    """
     label = "Content: "
-    return _lines(
-        wrap(Text(line, style=DIM), width, first=label if number == 0 else " " * len(label))
-        for number, line in enumerate(attribution.splitlines())
-    )
+    whole = " ".join(attribution.split())
+    text = whole if len(label) + len(whole) <= width or short is None else short
+    return Text(label + cut(text, width - len(label), symbols), style=DIM)
+
+
+def cut(text: str, room: int, symbols: Symbols = UNICODE) -> str:
+    """``text`` cut to ``room`` columns at a word if it can be, ending with an ellipsis when cut."""
+    if len(text) <= room:
+        return text
+    room = max(room - len(symbols.ellipsis), 0)
+    head = text[:room]
+    if " " in head[room // 2 :]:
+        head = head[: head.rindex(" ")]
+    return head.rstrip(" ,;:") + symbols.ellipsis
+
+
+# Review ------------------------------------------------------------------------------
+
+
+def session_heading(plan: ReviewPlan[Question]) -> str:
+    """'Review: 3 due, 2 new.'"""
+    due = len(plan.questions) - plan.new
+    return f"Review: {due} due, {plan.new} new."
+
+
+def nothing_due(plan: ReviewPlan[Question], now: datetime, new_per_day: int) -> str:
+    """What to say when there is nothing to ask: when the next review is, and why no new ones."""
+    parts = ["Nothing is due now."]
+    if plan.next_due is not None:
+        parts.append(f"Your next review is {when(plan.next_due, now)}.")
+    if plan.unseen:
+        if new_per_day == 0:
+            parts.append(f"{plan.unseen} new questions wait; --new N brings some in.")
+        else:
+            parts.append(
+                f"You have had today's {new_per_day} new questions; {plan.unseen} more wait for the "
+                "coming days (or raise --new)."
+            )
+    elif plan.next_due is None:
+        parts.append("There are no questions to review.")
+    return " ".join(parts)
+
+
+def what_next(plan: ReviewPlan[Question], now: datetime, *, again: str = "azrs-quiz review") -> str:
+    """The line after a session: more due now (run ``again``), or when the next review is."""
+    waiting = plan.due + plan.new
+    if waiting:
+        ready = plural(waiting, "more question is", "more questions are")
+        return f"{ready} ready now: run `{again}` again."
+    if plan.next_due is not None:
+        return f"Next review: {when(plan.next_due, now)}."
+    return "All done."
+
+
+def when(moment: datetime, now: datetime) -> str:
+    """A due time for people, in local time: 'in 10 minutes (at 14:32)', 'tomorrow at 09:00'.
+
+    The clock time is the minute the question is really due: a question due at
+    14:31:20 is not due at 14:31, so it reads 'at 14:32'.
+    """
+    wait = moment - now
+    if wait <= timedelta(0):
+        return "now"
+    ready = _ceil_minute(moment)
+    local, local_now = ready.astimezone(), now.astimezone()
+    clock = f"{local:%H:%M}"
+    if wait < timedelta(hours=1):
+        minutes = max(1, math.ceil((ready - now) / timedelta(minutes=1)))
+        return f"in {plural(minutes, 'minute')} (at {clock})"
+    days = (local.date() - local_now.date()).days
+    if days == 0:
+        hours = round(wait / timedelta(hours=1))
+        return f"today at {clock} (in {plural(hours, 'hour')})"
+    if days == 1:
+        return f"tomorrow at {clock}"
+    return f"on {local:%a %d %b} at {clock} (in {days} days)"
+
+
+def _ceil_minute(moment: datetime) -> datetime:
+    floor = moment.replace(second=0, microsecond=0)
+    return floor if floor == moment else floor + timedelta(minutes=1)

@@ -9,11 +9,13 @@ input ends, or Ctrl-C; it never prints a summary, so each command shows its own.
 from __future__ import annotations
 
 import io
+import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any, Literal, TextIO
+from datetime import datetime
+from typing import IO, TYPE_CHECKING, Any, Literal, TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -21,7 +23,11 @@ from rich.text import Text
 from azrs_quiz.cli import render
 from azrs_quiz.clock import Clock, utc_now
 from azrs_quiz.questions.model import Question
-from azrs_quiz.session import Answer
+from azrs_quiz.session import Answer, AnswerForm, Session
+
+if TYPE_CHECKING:
+    from azrs_quiz.facts.content import Content
+    from azrs_quiz.questions.marking import AnswerKey
 
 #: The widest the output gets, even in a wider terminal: long lines are hard to read.
 MAX_WIDTH = 80
@@ -82,11 +88,18 @@ class Terminal:
     interactive: bool
     symbols: render.Symbols
     stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    single_key: bool = False
+    """A key answers at once, without Enter (at a terminal, unless --enter)."""
 
     @classmethod
-    def open(cls, *, no_color: bool = False, to_stderr: bool = False, stdin: TextIO | None = None) -> Terminal:
+    def open(
+        cls, *, no_color: bool = False, to_stderr: bool = False, stdin: TextIO | None = None, enter: bool = False
+    ) -> Terminal:
         """The terminal of this process: answers from standard input, output to standard
-        output (or standard error, to keep standard output for ``--json``)."""
+        output (or standard error, to keep standard output for ``--json``).
+
+        At a terminal a single key answers, unless ``enter`` (``--enter``) or the
+        ``AZRS_QUIZ_ENTER`` variable asks for Enter after each answer."""
         # sys.stdin is None when the process was started with standard input closed.
         source = stdin or sys.stdin or io.StringIO()
         out = sys.stderr if to_stderr else sys.stdout
@@ -109,7 +122,10 @@ class Terminal:
                 markup=False,
                 emoji=False,
             )
-        return cls(console, interactive, symbols, source)
+        enter = enter or os.environ.get(ENTER_ENV, "") not in ("", "0")
+        return cls(
+            console, interactive, symbols, source, single_key=interactive and not enter and _has_key_reading(source)
+        )
 
     @property
     def width(self) -> int:
@@ -146,10 +162,36 @@ class Terminal:
         self.show(line.rstrip("\r\n"))
         return line
 
+    @property
+    def height(self) -> int | None:
+        """The rows of the terminal; None in a pipe (no screen to fit)."""
+        return self.console.height if self.interactive else None
+
+    def ask_key(self, prompt: str) -> str:
+        """Show ``prompt`` and read an answer: one key in single-key mode, else a line.
+
+        Enter, spaces and arrow keys are ignored in single-key mode; Ctrl-D ends input
+        (``EOFError``), Ctrl-C stops (``KeyboardInterrupt``), as they do for a line.
+        """
+        if not self.single_key:
+            return self.ask(prompt)
+        self.console.print(Text(prompt, style=render.PROMPT), end="", soft_wrap=True)
+        self.console.file.flush()
+        while True:
+            key = _read_one_key(self.stdin)
+            if key == "\x04":
+                self.show()
+                raise EOFError
+            if key == "\x03":
+                raise KeyboardInterrupt
+            if key.strip() and key.isprintable():
+                self.show(key)
+                return key
+
     def confirm(self, prompt: str) -> bool:
         """Ask a yes/no question (default no); end of input is no."""
         try:
-            reply = self.ask(f"{prompt} [y/N] ")
+            reply = self.ask_key(f"{prompt} [y/N] ")
         except EOFError:
             return False
         return reply.strip().lower() in ("y", "yes")
@@ -163,6 +205,46 @@ def _enable_line_editing() -> None:
         pass
 
 
+def _has_key_reading(stream: IO[str]) -> bool:
+    """True when single keys can be read from ``stream``: a real terminal, on a system with termios."""
+    try:
+        import termios  # noqa: F401
+        import tty  # noqa: F401
+    except ImportError:  # Windows: answers are read a line at a time
+        return False
+    try:
+        return os.isatty(stream.fileno())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _read_one_key(stream: IO[str]) -> str:
+    """One key from a terminal, without waiting for Enter and without echo.
+
+    The terminal is put in cbreak mode only while reading (Ctrl-C still interrupts),
+    then restored. An escape sequence (an arrow key) is read whole and returned as ""."""
+    import select
+    import termios
+    import tty
+
+    descriptor = stream.fileno()
+    saved = termios.tcgetattr(descriptor)
+    try:
+        tty.setcbreak(descriptor, termios.TCSANOW)
+        first = os.read(descriptor, 1)
+        if first == b"\x1b":
+            while select.select([descriptor], [], [], 0.05)[0]:
+                os.read(descriptor, 16)
+            return ""
+        if not first:
+            return "\x04"
+        needed = 0 if first[0] < 0xC0 else 1 if first[0] < 0xE0 else 2 if first[0] < 0xF0 else 3
+        raw = first + (os.read(descriptor, needed) if needed else b"")
+        return raw.decode("utf-8", "replace")
+    finally:
+        termios.tcsetattr(descriptor, termios.TCSANOW, saved)
+
+
 def _isatty(stream: IO[str]) -> bool:
     try:
         return stream.isatty()
@@ -170,61 +252,79 @@ def _isatty(stream: IO[str]) -> bool:
         return False
 
 
-@dataclass
-class RunResult:
-    """How a run of questions went."""
+#: Pipe mode answers one line at a time; at a terminal this variable (or --enter) does too.
+ENTER_ENV = "AZRS_QUIZ_ENTER"
 
-    answers: list[Answer]
-    ended_early: bool = False
-    """True when the learner typed ``q`` or input ended before the last question."""
-    interrupted: bool = False
-    """True when the learner pressed Ctrl-C."""
-    duration: float = 0.0
-    """Seconds from the first question shown to the end of the run."""
+#: Called with each answer the moment it is given; returns when the question is next due, if known.
+OnAnswer = Callable[[Answer], "datetime | None"]
 
 
 def run_questions(
     questions: Sequence[Question],
     *,
     io: Terminal,
-    on_answer: Callable[[Answer], None] | None = None,
+    on_answer: OnAnswer | None = None,
+    on_guess: OnAnswer | None = None,
+    form: Callable[[Question], AnswerForm] | None = None,
+    answer_key: Callable[[Question], AnswerKey] | None = None,
     clock: Callable[[], float] = time.monotonic,
     now: Clock = utc_now,
-) -> RunResult:
-    """Ask ``questions`` one by one, showing feedback after each answer.
+) -> Session:
+    """Ask ``questions`` one by one, showing feedback after each answer, and return the sitting.
 
     ``on_answer`` is called right after each answer (skips included), before its
-    feedback is shown, so a caller can save it at once. Wrong keys are never answers.
+    feedback is shown, so a caller can save it at once; what it returns (the next due
+    time) is shown with the feedback. ``form`` says how to ask each question
+    (``"choice"`` by default, or ``"typed"`` recall with ``answer_key`` to mark it; a
+    question whose answer is too long to type is asked with choices anyway). With
+    ``on_guess``, a right answer at a terminal is followed by the offer of ``g`` ("I
+    guessed"), which calls it with the answer marked so. Wrong keys are never answers.
     """
-    result = RunResult(answers=[])
+    from azrs_quiz.questions.marking import typable
+
+    answers: list[Answer] = []
+    ended_early = interrupted = False
     started = clock()
     total = len(questions)
     try:
         for number, question in enumerate(questions, start=1):
-            io.show(render.question(question, number, total, io.symbols, io.width))
+            asked: AnswerForm = "choice"
+            if form is not None and answer_key is not None and form(question) == "typed" and typable(question):
+                asked = "typed"
+            io.show(render.question(question, number, total, io.symbols, io.width, typed=asked == "typed"))
             shown = clock()
-            key = _read_answer(question, io)
-            if key.kind == "quit":
-                result.ended_early = True
+            if asked == "typed":
+                assert answer_key is not None
+                answer = _read_typed(question, io, answer_key, shown, clock, now)
+            else:
+                key = _read_answer(question, io)
+                answer = None if key.kind == "quit" else Answer(question, key.choice, clock() - shown, now())
+            if answer is None:
+                ended_early = True
                 break
-            answer = Answer(question, key.choice, clock() - shown, now())
-            result.answers.append(answer)
-            if on_answer is not None:
-                on_answer(answer)
-            io.show(render.feedback(answer, io.symbols, io.width))
+            answers.append(answer)
+            due = on_answer(answer) if on_answer is not None else None
+            io.show(render.feedback(answer, io.symbols, io.width, next_due=due))
+            if answer.correct and on_guess is not None and io.interactive:
+                guess = _offer_guess(io)
+                if guess == "quit":
+                    ended_early = number < total
+                    break
+                if guess == "guessed":
+                    answers[-1] = answer.as_guessed()
+                    io.show(render.guessed(on_guess(answers[-1]), answer.answered_at, io.symbols, io.width))
     except EOFError:
-        result.ended_early = len(result.answers) < total
+        ended_early = len(answers) < total
     except KeyboardInterrupt:
         io.show()
-        result.interrupted = True
-    result.duration = clock() - started
-    return result
+        interrupted = True
+    return Session.of(questions, answers, duration=clock() - started, ended_early=ended_early, interrupted=interrupted)
 
 
 def _read_answer(question: Question, io: Terminal) -> Key:
     count = len(question.options)
     while True:
-        entered = io.ask(render.answer_prompt(count, io.symbols))
+        entered = io.ask_key(render.answer_prompt(count, io.symbols))
         key = parse_key(entered, count)
         if key.kind == "help":
             io.show(render.wrap(render.keys_help(count, io.symbols), io.width))
@@ -232,3 +332,93 @@ def _read_answer(question: Question, io: Terminal) -> Key:
             io.show(render.invalid_key(entered.strip(), count, io.symbols, io.width))
         else:
             return key
+
+
+def _read_typed(
+    question: Question,
+    io: Terminal,
+    answer_key: Callable[[Question], AnswerKey],
+    shown: float,
+    clock: Callable[[], float],
+    now: Clock,
+) -> Answer | None:
+    """Read a typed answer: the text, or s (skip), q (quit, returns None), ? (help)."""
+    from azrs_quiz.questions.marking import mark
+
+    while True:
+        entered = io.ask(render.typed_prompt())
+        word = entered.strip().lower()
+        if word in ("?", "help"):
+            io.show(render.wrap(render.typed_help(), io.width))
+        elif word in ("q", "quit"):
+            return None
+        elif word in ("s", "skip"):
+            return Answer(question, None, clock() - shown, now(), form="typed")
+        elif not word:
+            io.show(render.empty_typed(io.width))
+        else:
+            verdict = mark(answer_key(question), entered.strip())
+            return Answer(question, None, clock() - shown, now(), form="typed", mark=verdict)
+
+
+def _offer_guess(io: Terminal) -> Literal["guessed", "next", "quit"]:
+    """After a right answer: g says "I guessed", q ends, anything else goes on."""
+    reply = io.ask_key(render.guess_prompt(single_key=io.single_key)).strip().lower()
+    if reply in ("g", "guessed"):
+        return "guessed"
+    if reply in ("q", "quit"):
+        return "quit"
+    return "next"
+
+
+def answer_keys(content: Content) -> Callable[[Question], AnswerKey]:
+    """The typed-answer key of each question, computed once per question."""
+    from azrs_quiz.questions.marking import answer_key
+
+    keys: dict[str, AnswerKey] = {}
+
+    def key_of(question: Question) -> AnswerKey:
+        if question.id not in keys:
+            keys[question.id] = answer_key(question, content)
+        return keys[question.id]
+
+    return key_of
+
+
+def short_credit(content: Content, fact_ids: Iterable[str]) -> str:
+    """The credit in a few words, for the one line under a sitting: pack, source site and licence.
+
+    "“Azerbaijan–Serbia relations” + 1 more, Wikipedia, CC-BY-SA-4.0"
+    """
+    from urllib.parse import urlsplit
+
+    wanted = {content.record_packs.get(fact_id) for fact_id in fact_ids}
+    packs = [pack for pack in content.packs if pack.id in wanted] or list(content.packs)
+    first = packs[0]
+    parts = [f"\u201c{first.title}\u201d" + (f" + {len(packs) - 1} more" if len(packs) > 1 else "")]
+    host = urlsplit(first.source_url).hostname if first.source_url else None
+    if host:
+        labels = host.split(".")
+        parts.append(labels[-2].capitalize() if len(labels) >= 2 else host)
+    parts.append(", ".join(dict.fromkeys(pack.licence for pack in packs)))
+    return ", ".join(parts)
+
+
+def command_hint(command: str) -> str:
+    """A command to suggest, carrying the --content and --data-dir flags given on this command line.
+
+    A data folder set by ``AZRS_QUIZ_DATA_DIR`` needs no flag: the variable still holds.
+    """
+    import shlex
+
+    import click
+    from click.core import ParameterSource
+
+    parts = ["azrs-quiz", *command.split()]
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        for name, flag in (("content_path", "--content"), ("data_dir", "--data-dir")):
+            value = context.params.get(name)
+            if value is not None and context.get_parameter_source(name) == ParameterSource.COMMANDLINE:
+                parts += [flag, str(value)]
+    return shlex.join(parts)

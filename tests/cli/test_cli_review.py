@@ -14,7 +14,7 @@ from helpers.paths import TINY_PACK
 from helpers.progress import T0, utc_clock
 
 from azrs_quiz.cli.main import main
-from azrs_quiz.cli.review import when
+from azrs_quiz.cli.render import when
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.progress import ProgressStore, database_path
 from azrs_quiz.questions import question_bank
@@ -78,7 +78,9 @@ def test_max_caps_the_session(runner: CliRunner, clock: list[datetime]) -> None:
     assert result.stdout.startswith("Review: 0 due, 1 new.\n")
     assert "Question 1/1" in result.stdout
     # A fact asked about today gets no new question until tomorrow: the tiny pack's seven other facts.
-    assert "7 more questions are ready now: run `azrs-quiz review` again." in result.stdout
+    # The hint repeats the --content flag the learner used.
+    hint = f"7 more questions are ready now: run `azrs-quiz review --content {TINY_PACK}` again."
+    assert hint in " ".join(result.stdout.split())
 
 
 def test_new_zero_brings_in_nothing_new(runner: CliRunner, clock: list[datetime]) -> None:
@@ -184,7 +186,7 @@ def test_data_dir_option_overrides_the_environment(runner: CliRunner, clock: lis
     ("wait", "text"),
     [
         (timedelta(0), "now"),
-        (timedelta(seconds=20), "in 1 minute (at 09:00)"),
+        (timedelta(seconds=20), "in 1 minute (at 09:01)"),
         (timedelta(minutes=10), "in 10 minutes (at 09:10)"),
         (timedelta(hours=3), "today at 12:00 (in 3 hours)"),
         (timedelta(hours=20), "tomorrow at 05:00"),
