@@ -1,24 +1,29 @@
-"""Turning note specs into genanki decks: the parent deck, a subdeck per topic, stamped notes."""
+"""From note specs to the rows of the package: one deck per pack, stamped notes, positioned cards.
+
+Each pack gets one deck, named after its title, and every card of its notes goes
+there; topics are tags (``azrs::dates``), which follow a note through every update,
+where a card put in a topic subdeck would stay there after its fact moved (Anki
+never moves an existing card on import).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import genanki
-
 from azrs_quiz.anki import notetypes
+from azrs_quiz.anki.fields import escape
 from azrs_quiz.anki.history import NoteHistory
-from azrs_quiz.anki.ids import PARENT_DECK_ID, PARENT_DECK_NAME, TOPIC_DECKS, topic_deck_name
+from azrs_quiz.anki.ids import deck_id, deck_name
 from azrs_quiz.anki.notes import NoteSpec
 from azrs_quiz.anki.notetypes import NoteType
-from azrs_quiz.anki.writer import StampedModel, StampedNote
-from azrs_quiz.facts.models import TOPICS
+from azrs_quiz.anki.positions import spaced_order
+from azrs_quiz.facts.models import PackMeta
 
 _DESCRIPTION = (
-    "Facts about the relations between Azerbaijan and Serbia, each with its source. "
-    "Import a newer version of this deck over this one: changed notes are updated in place "
-    "and your review history is kept.<br>{credit}"
+    "{description}Each fact with its source. Import a newer version of this deck over this one: "
+    "changed notes are updated in place and your review history is kept. Notes that left the deck "
+    "are tagged azrs::retired.<br>{credit}"
 )
 
 
@@ -28,71 +33,138 @@ def notetype_key(note_type: NoteType) -> str:
 
 
 @dataclass(frozen=True)
-class BuiltDeck:
-    """The genanki decks ready to write, and what went into them."""
+class CardRow:
+    """One card: its template ordinal and new-card position."""
 
-    decks: tuple[genanki.Deck, ...]
+    ord: int
+    due: int
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """One note as the package stores it."""
+
+    guid: str
+    note_type: int
+    stamp: int
+    tags: tuple[str, ...]
+    fields: tuple[str, ...]
+    cards: tuple[CardRow, ...]
+
+
+@dataclass(frozen=True)
+class DeckRows:
+    """One deck and the notes whose cards it holds (a retired note, having none, goes with its pack)."""
+
+    id: int
+    name: str
+    description: str
+    notes: tuple[NoteRow, ...]
+
+
+@dataclass(frozen=True)
+class BuiltDeck:
+    """Everything the writer needs, and what went into it."""
+
+    decks: tuple[DeckRows, ...]
+    note_types: tuple[tuple[NoteType, int], ...]
     notes: int
     cards: int
+    retired: int
     unrecorded: int
     newest_stamp: int
+
+
+def card_positions(specs: Sequence[NoteSpec]) -> dict[tuple[int, int], int]:
+    """The new-card position of every card, keyed by (note index, template ordinal).
+
+    Each pack's deck is spaced on its own (Anki gathers new cards deck by deck), its
+    positions following the previous pack's.
+    """
+    by_pack: dict[str, list[int]] = {}
+    for index, spec in enumerate(specs):
+        if spec.cards:
+            by_pack.setdefault(spec.pack, []).append(index)
+    positions: dict[tuple[int, int], int] = {}
+    for indexes in by_pack.values():
+        _space(specs, indexes, positions)
+    return positions
+
+
+def _space(specs: Sequence[NoteSpec], indexes: Sequence[int], positions: dict[tuple[int, int], int]) -> None:
+    start = len(positions)
+    firsts = [index for index in indexes if 0 in specs[index].cards]
+    order = spaced_order([specs[index].group for index in firsts])
+    for position, at in enumerate(order, start=start):
+        positions[firsts[at], 0] = position
+    # Reverse cards after every first card (Anki's default order shows card 1 before card 2), spaced
+    # from each other and from the last first cards.
+    reverses = [(index, ord_) for index in indexes for ord_ in specs[index].cards if ord_ > 0]
+    placed = [specs[firsts[at]].group for at in order]
+    reverse_order = spaced_order([specs[index].group for index, _ in reverses], after=placed)
+    for position, at in enumerate(reverse_order, start=len(positions)):
+        positions[reverses[at]] = position
 
 
 def build_decks(
     specs: Sequence[NoteSpec],
     history: NoteHistory,
-    credit: str,
+    packs: Sequence[PackMeta],
+    credits: dict[str, str],
     *,
-    on_written: Callable[[], None] | None = None,
+    edited_at: int | None = None,
 ) -> BuiltDeck:
-    """Assemble the decks: every note stamped from ``history``, in the subdeck of its topic."""
-    models: dict[int, StampedModel] = {}
+    """Assemble the decks: every note stamped from ``history``, its cards in its pack's deck."""
     stamps: list[int] = []
     unrecorded = 0
-    fallback = history.fallback_stamp()
+    fallback = history.fallback_stamp(edited_at)
+    note_types: list[tuple[NoteType, int]] = []
     for note_type in notetypes.NOTE_TYPES:
-        fingerprint = note_type.fingerprint()
-        recorded = history.recorded(notetype_key(note_type), fingerprint)
-        stamp = fallback if recorded is None else recorded
+        recorded = history.recorded(notetype_key(note_type), note_type.fingerprint())
         unrecorded += recorded is None
+        stamp = fallback if recorded is None else recorded
         stamps.append(stamp)
-        models[note_type.id] = _model(note_type, stamp)
+        note_types.append((note_type, stamp))
 
-    parent = genanki.Deck(PARENT_DECK_ID, PARENT_DECK_NAME, description=_DESCRIPTION.format(credit=credit))
-    subdecks = {
-        topic: genanki.Deck(TOPIC_DECKS[topic][0], topic_deck_name(topic))
-        for topic in TOPICS
-        if any(spec.topic == topic for spec in specs)
-    }
-    cards = 0
-    for position, spec in enumerate(specs):
-        fingerprint = spec.fingerprint()
-        recorded = history.recorded(spec.key, fingerprint)
-        stamp = fallback if recorded is None else recorded
+    positions = card_positions(specs)
+    by_pack: dict[str, list[NoteRow]] = {pack.id: [] for pack in packs}
+    cards = retired = 0
+    for index, spec in enumerate(specs):
+        recorded = history.recorded(spec.key, spec.fingerprint())
         unrecorded += recorded is None
+        stamp = fallback if recorded is None else recorded
         stamps.append(stamp)
-        note = StampedNote(
-            model=models[spec.note_type.id],
-            fields=list(spec.fields),
-            tags=list(spec.tags),
-            guid=spec.guid,
-            due=position,
-            stamp=stamp,
-            on_written=on_written,
+        rows = tuple(CardRow(ord_, positions[index, ord_]) for ord_ in spec.cards)
+        cards += len(rows)
+        retired += spec.retired
+        by_pack.setdefault(spec.pack, []).append(
+            NoteRow(spec.guid, spec.note_type.id, stamp, spec.tags, spec.fields, rows)
         )
-        cards += len(note.cards)
-        subdecks[spec.topic].add_note(note)
-    return BuiltDeck((parent, *subdecks.values()), len(specs), cards, unrecorded, max(stamps))
 
-
-def _model(note_type: NoteType, stamp: int) -> StampedModel:
-    return StampedModel(
-        note_type.id,
-        note_type.name,
-        fields=[{"name": name} for name in note_type.fields],
-        templates=[
-            {"name": template.name, "qfmt": template.front, "afmt": template.back} for template in note_type.templates
-        ],
-        css=note_type.css,
-        stamp=stamp,
+    titles = {pack.id: pack for pack in packs}
+    decks = []
+    for pack_id, rows in by_pack.items():
+        pack = titles.get(pack_id)
+        if pack is None or not any(row.cards for row in rows):
+            continue
+        description = f"{pack.description} " if pack.description else ""
+        decks.append(
+            DeckRows(
+                deck_id(pack.id),
+                deck_name(pack),
+                _DESCRIPTION.format(description=escape(description), credit=credits[pack.id]),
+                tuple(rows),
+            )
+        )
+    # Notes without cards in any deck of this build (retired ones of other packs) go with the first deck.
+    kept = {deck.id for deck in decks}
+    strays = tuple(
+        row
+        for pack_id, rows in by_pack.items()
+        if pack_id not in titles or deck_id(pack_id) not in kept
+        for row in rows
     )
+    if strays and decks:
+        first = decks[0]
+        decks[0] = DeckRows(first.id, first.name, first.description, first.notes + strays)
+    return BuiltDeck(tuple(decks), tuple(note_types), len(specs), cards, retired, unrecorded, max(stamps))

@@ -18,16 +18,23 @@ committed with the rebuilt deck. Times only ever grow, so every published edit
 arrives as an update; untouched notes keep their time and import as unchanged.
 
 A note whose fingerprint is not recorded (content edited but not yet recorded, or
-another pack) gets :func:`fallback_stamp`: one second after the newest recorded
-time, or ``SOURCE_DATE_EPOCH`` when that is later. Note types are recorded the
-same way under ``notetype:<id>``, so a polished template or CSS reaches users too.
+another pack) gets :meth:`NoteHistory.fallback_stamp`: the latest of one second after
+the newest recorded time, ``SOURCE_DATE_EPOCH``, and the time the content files were
+last modified. So each unrecorded edit, saved later than the one before, still
+arrives as an update. Note types are recorded the same way under
+``notetype:<id>``, so a polished template or CSS reaches users too.
+
+The history also keeps what must outlive the content: the key of every note ever
+recorded (a note the content no longer makes is shipped as a retired note, see
+:mod:`azrs_quiz.anki.notes`), and ``card:<note key>:reverse`` for every reverse card
+ever recorded (one that is no longer fair says so instead of turning blank).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -61,8 +68,18 @@ def source_date_epoch() -> int | None:
 class NoteHistory:
     """Recorded fingerprints and modification times, keyed by note (or note type) key."""
 
-    def __init__(self, entries: Mapping[str, tuple[str, int]] | None = None) -> None:
+    def __init__(self, entries: Mapping[str, tuple[str, int]] | None = None, packs: Iterable[str] = ()) -> None:
         self._entries: dict[str, tuple[str, int]] = dict(entries or {})
+        #: The ids of the packs whose notes this history records (empty in histories written before).
+        self.packs: tuple[str, ...] = tuple(sorted(set(packs)))
+
+    def covers(self, pack_ids: Iterable[str]) -> bool:
+        """Whether this history is the one of these packs (a history that names no packs covers any)."""
+        return not self.packs or set(pack_ids) <= set(self.packs)
+
+    def add_packs(self, pack_ids: Iterable[str]) -> None:
+        """Name these packs among those the history records."""
+        self.packs = tuple(sorted({*self.packs, *pack_ids}))
 
     @classmethod
     def load(cls, path: Path, *, missing_ok: bool = False) -> NoteHistory:
@@ -99,7 +116,10 @@ class NoteHistory:
             if not valid:
                 raise HistoryError(f"history file '{path}': entry '{key}' must be [fingerprint, seconds]")
             entries[key] = (entry[0], entry[1])
-        return cls(entries)
+        packs = data.get("packs", [])
+        if not isinstance(packs, list) or not all(isinstance(pack, str) for pack in packs):
+            raise HistoryError(f"history file '{path}': 'packs' must be a list of pack ids")
+        return cls(entries, packs)
 
     def dumps(self) -> str:
         """The history as JSON, one entry per line in key order, for readable diffs."""
@@ -108,10 +128,11 @@ class NoteHistory:
             for key, (fingerprint, stamp) in sorted(self._entries.items())
         ]
         body = ",\n".join(lines)
+        packs = f' "packs": {json.dumps(list(self.packs))},\n' if self.packs else ""
         return (
             '{\n "format": 1,\n'
             ' "about": "When each Anki note last changed. Written by azrs-quiz export anki --record-history.",\n'
-            f' "notes": {{\n{body}\n }}\n}}\n'
+            f'{packs} "notes": {{\n{body}\n }}\n}}\n'
         )
 
     def recorded(self, key: str, fingerprint: str) -> int | None:
@@ -125,12 +146,19 @@ class NoteHistory:
         """The latest recorded time, or ``None`` for an empty history."""
         return max((stamp for _, stamp in self._entries.values()), default=None)
 
-    def fallback_stamp(self) -> int:
-        """The time for a note whose content is not recorded: later than anything recorded."""
+    def keys(self) -> Iterator[str]:
+        """Every recorded key, notes, note types and cards alike."""
+        return iter(self._entries)
+
+    def fallback_stamp(self, edited_at: int | None = None) -> int:
+        """The time for a note whose content is not recorded: later than anything recorded.
+
+        ``edited_at`` is when the content was last modified (see :func:`newest_mtime`);
+        ``SOURCE_DATE_EPOCH`` counts too, so a later unrecorded build stamps later.
+        """
         newest = self.newest()
         floor = EPOCH_FLOOR if newest is None else newest + 1
-        epoch = source_date_epoch()
-        return floor if epoch is None else max(floor, epoch)
+        return max(floor, source_date_epoch() or 0, edited_at or 0)
 
     def record(self, items: Iterable[tuple[str, str]], now: int) -> list[str]:
         """Record each ``(key, fingerprint)`` that is new or changed at ``now``; return their keys.
@@ -147,3 +175,15 @@ class NoteHistory:
             self._entries[key] = (fingerprint, stamp)
             changed.append(key)
         return changed
+
+
+def newest_mtime(folder: Path) -> int | None:
+    """The latest modification time (whole seconds, rounded up) of the files under ``folder``."""
+    newest = 0
+    for path in Path(folder).rglob("*"):
+        try:
+            if path.is_file():
+                newest = max(newest, path.stat().st_mtime_ns)
+        except OSError:
+            continue
+    return -(-newest // 1_000_000_000) if newest else None

@@ -1,34 +1,42 @@
 """The identities Anki keys our deck by: note type ids, deck ids and note GUIDs.
 
-Anki recognises a note type, a deck and a note on import by these values alone.
-They were drawn at random once (in genanki's recommended range, 2**30 to 2**31)
-and are part of the published deck: changing any of them makes every user's
-collection treat the next version as something new, with duplicates and lost
-history. Never change them; add new ones instead.
+Anki recognises a note type by its id and a note by its GUID; a deck it matches by
+*name* (an imported deck whose name exists already is merged into that deck,
+whatever its id). The note type ids and the first pack's deck id were drawn at
+random once (in genanki's recommended range, 2**30 to 2**31); every other pack's
+deck id is derived from the pack's id. They are part of the published deck:
+changing a note type id or a GUID makes every user's collection treat the next
+version as something new, with duplicates and lost history. Never change them.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from azrs_quiz.facts.models import Topic
+from azrs_quiz.facts.models import PackMeta, Topic
 
 #: The multiple-choice note type ("azrs_quiz multiple choice").
 MULTIPLE_CHOICE_MODEL_ID = 2127439772
 #: The two-way recall note type ("azrs_quiz fact").
 FACT_MODEL_ID = 1993031931
 
-#: The parent deck; each topic has its own subdeck below it.
-PARENT_DECK_ID = 1742590699
-PARENT_DECK_NAME = "Azerbaijan\u2013Serbia relations"
+#: Deck ids published before deck ids were derived from pack ids.
+_PUBLISHED_DECK_IDS = {"azerbaijan-serbia": 1742590699}
+#: Packs whose GUIDs were published before other packs' GUIDs were kept apart by pack id.
+_PUBLISHED_GUID_PACKS = frozenset({"azerbaijan-serbia", "related-relations"})
 
-#: One subdeck per topic: (id, the name shown after "Azerbaijan–Serbia relations::").
-TOPIC_DECKS: dict[Topic, tuple[int, str]] = {
-    "dates": (1195433077, "Dates"),
-    "people": (1406496232, "People"),
-    "agreements": (1657747391, "Agreements"),
-    "related": (1222458092, "Related"),
+#: How the Topic field of a card names each topic.
+TOPIC_LABELS: dict[Topic, str] = {
+    "dates": "Dates",
+    "people": "People",
+    "agreements": "Agreements",
+    "related": "Related",
 }
+
+#: The tag of a note that left the content (its fields say why); one search finds them all.
+RETIRED_TAG = "azrs::retired"
+#: The tag of a note whose reverse card was retired while its recall card stays.
+RETIRED_REVERSE_TAG = "azrs::reverse-retired"
 
 #: Mixed into every GUID so our notes never collide with another deck's.
 _GUID_NAMESPACE = "azrs-quiz"
@@ -36,9 +44,31 @@ _GUID_NAMESPACE = "azrs-quiz"
 _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 
 
-def topic_deck_name(topic: Topic) -> str:
-    """The full name of a topic's subdeck, e.g. ``"Azerbaijan–Serbia relations::Dates"``."""
-    return f"{PARENT_DECK_NAME}::{TOPIC_DECKS[topic][1]}"
+def deck_id(pack_id: str) -> int:
+    """The deck id of a pack: the published one, else derived from the pack id (2**30 to 2**31)."""
+    published = _PUBLISHED_DECK_IDS.get(pack_id)
+    if published is not None:
+        return published
+    digest = hashlib.sha256(f"{_GUID_NAMESPACE} deck {pack_id}".encode()).digest()
+    return 2**30 + int.from_bytes(digest[:8], "big") % 2**30
+
+
+def deck_name(pack: PackMeta) -> str:
+    """The deck name of a pack: its title, with ``::`` (Anki's subdeck separator) made harmless."""
+    return " ".join(pack.title.replace("::", ":").split())
+
+
+def pack_tag(pack_id: str) -> str:
+    """The tag naming the pack a note comes from."""
+    return f"azrs::pack::{pack_id}"
+
+
+def pack_note_guid(key: str, pack_id: str) -> str:
+    """The GUID of a note of this pack: two packs that use the same fact ids never share a note.
+
+    The bundled packs keep the GUIDs they were published with (:func:`note_guid` of the key).
+    """
+    return note_guid(key if pack_id in _PUBLISHED_GUID_PACKS else f"{pack_id}/{key}")
 
 
 def note_guid(key: str) -> str:

@@ -9,7 +9,9 @@ reaches users as a note type update (see :mod:`azrs_quiz.anki.history`).
 The cards use no JavaScript, so they work alike in Anki desktop, AnkiDroid and
 AnkiMobile. The correct option of a multiple-choice card is marked by CSS alone:
 the back wraps the card in ``class="answer-B"`` and the stylesheet highlights the
-option whose class is ``option-b``.
+option whose class is ``option-b``. The same way, a reverse card whose "Add reverse"
+field says ``retired`` (its cue no longer has one answer) shows why it was retired
+instead of its question: a card once shipped never turns blank.
 """
 
 from __future__ import annotations
@@ -49,6 +51,12 @@ class NoteType:
         return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
+#: Shown (by the stylesheet) instead of the question when "Add reverse" says ``retired``.
+RETIRED_REVERSE_TEXT = (
+    "This reverse card is retired: its cue no longer points to one answer in this deck, "
+    "or its fact left the deck. You can suspend or delete it."
+)
+
 CSS = """\
 .card {
   --fg: #1f2328;
@@ -62,6 +70,7 @@ CSS = """\
   line-height: 1.45;
   color: var(--fg);
   text-align: left;
+  overflow-wrap: anywhere;
 }
 .card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card {
   --fg: #e6edf3;
@@ -71,7 +80,7 @@ CSS = """\
   --correct-fg: #7ee787;
   --correct-bg: #1b3a26;
 }
-.azrs { max-width: 38em; margin: 0 auto; padding: 0 0.5em; }
+.azrs { max-width: 38em; margin: 0 auto; padding: 0 0.5em; overflow-wrap: anywhere; }
 .topic { font-size: 0.7em; letter-spacing: 0.08em; text-transform: uppercase; color: var(--muted); }
 .prompt { font-weight: 600; margin: 0.3em 0 0.8em; }
 .options { list-style: none; margin: 0; padding: 0; }
@@ -93,7 +102,9 @@ CSS = """\
 .explanation { margin: 0.8em 0; }
 .source, .credit { font-size: 0.7em; color: var(--muted); margin: 0.4em 0; overflow-wrap: anywhere; }
 .source a, .credit a { color: inherit; }
-"""
+.reverse-retired .reverse-cue, .reverse-answer-retired .reverse-cue { display: none; }
+.reverse-retired::after { display: block; margin: 0.6em 0; color: var(--muted); content: "RETIRED_REVERSE_TEXT"; }
+""".replace("RETIRED_REVERSE_TEXT", RETIRED_REVERSE_TEXT)
 
 _BACK_FOOTER = """\
 {{#Explanation}}<p class="explanation">{{Explanation}}</p>{{/Explanation}}
@@ -116,7 +127,7 @@ _MC_FRONT = (
 
 _MC_BACK = (
     '<div class="answer-{{Answer}}">{{FrontSide}}</div>\n<hr id="answer">\n<div class="azrs">\n'
-    '<p class="key">Answer: {{Answer}}</p>\n' + _BACK_FOOTER + "\n</div>"
+    '{{#Answer}}<p class="key">Answer: {{Answer}}</p>{{/Answer}}\n' + _BACK_FOOTER + "\n</div>"
 )
 
 MULTIPLE_CHOICE = NoteType(
@@ -137,13 +148,13 @@ _RECALL_BACK = (
     + "\n</div>"
 )
 _REVERSE_FRONT = (
-    '{{#Add reverse}}<div class="azrs">\n<div class="topic">{{Topic}}</div>\n<div class="label">{{Back label}}</div>\n'
-    '<div class="cue">{{Back}}</div>\n<div class="ask">{{Front label}}?</div>\n</div>{{/Add reverse}}'
+    '{{#Add reverse}}<div class="azrs reverse-{{Add reverse}}">\n<div class="topic">{{Topic}}</div>\n'
+    '<div class="reverse-cue">\n<div class="label">{{Back label}}</div>\n'
+    '<div class="cue">{{Back}}</div>\n<div class="ask">{{Front label}}?</div>\n</div>\n</div>{{/Add reverse}}'
 )
 _REVERSE_BACK = (
-    '{{FrontSide}}\n<hr id="answer">\n<div class="azrs">\n<div class="reply">{{Front}}</div>\n'
-    + _BACK_FOOTER
-    + "\n</div>"
+    '{{FrontSide}}\n<hr id="answer">\n<div class="azrs reverse-answer-{{Add reverse}}">\n'
+    '<div class="reverse-cue reply">{{Front}}</div>\n' + _BACK_FOOTER + "\n</div>"
 )
 
 FACT = NoteType(

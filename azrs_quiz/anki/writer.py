@@ -1,9 +1,9 @@
-"""Writing an ``.apkg`` so that the same notes always give the same bytes.
+"""Writing an ``.apkg`` so that the same notes always give the same bytes, fast.
 
-genanki's own ``Package.write_to_file`` stamps notes with the clock, leaves the
-temporary database behind and zips it with its file time. Here genanki only fills
-the SQLite database (``Package.write_to_db``); everything that could vary is
-pinned:
+The rows go straight into the collection schema that genanki uses (its schema,
+its ``col`` row and its note type JSON), statement for statement as genanki's
+``Package.write_to_db`` would run them, without building a genanki object per note
+(a test checks the bytes against genanki). Everything that could vary is pinned:
 
 - note and card ids count up from a fixed base, in note order;
 - every note, card and note type carries the modification time it is given
@@ -15,21 +15,27 @@ pinned:
 - the zip is stored uncompressed (deflate output differs between zlib builds),
   its two entries (``collection.anki2``, ``media``) in a fixed order, each with the
   deck's newest modification time, fixed permissions and no extra fields.
+
+One departure from genanki: when several decks use a note type, genanki writes the
+note type twice into ``col.models`` under the same key (once as text, once as a
+number); here it is written once.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 import struct
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import genanki
+from azrs_quiz.anki.deck import BuiltDeck, DeckRows
+from azrs_quiz.anki.notetypes import NoteType
 
 #: Note and card ids count up from here (2026-01-01T00:00:00Z in milliseconds).
 ID_BASE = 1_767_225_600_000
@@ -38,42 +44,101 @@ ID_BASE = 1_767_225_600_000
 PINNED_SQLITE_VERSION = 3_045_000
 _SQLITE_VERSION_OFFSET = 96
 
-
-class StampedModel(genanki.Model):  # type: ignore[misc]
-    """A genanki note type whose modification time is given, not taken from the build."""
-
-    def __init__(self, *args: Any, stamp: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.stamp = stamp
-
-    def to_json(self, timestamp: float, deck_id: int) -> Any:
-        return super().to_json(self.stamp, deck_id)
+_INSERT_NOTE = "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);"
+_INSERT_CARD = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
 
 
-class StampedNote(genanki.Note):  # type: ignore[misc]
-    """A genanki note (and its cards) written with its own modification time."""
+def note_type_json(note_type: NoteType, stamp: int, deck: int) -> dict[str, Any]:
+    """A note type as genanki writes it into ``col.models`` (with its card requirements)."""
+    import genanki
 
-    def __init__(self, *args: Any, stamp: int, on_written: Callable[[], None] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.stamp = stamp
-        self.on_written = on_written
+    model = genanki.Model(
+        note_type.id,
+        note_type.name,
+        fields=[{"name": name} for name in note_type.fields],
+        templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back} for t in note_type.templates],
+        css=note_type.css,
+    )
+    return dict(model.to_json(stamp, deck))
 
-    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Any) -> None:
-        super().write_to_db(cursor, self.stamp, deck_id, id_gen)
-        if self.on_written is not None:
-            self.on_written()
+
+def deck_json(deck: DeckRows) -> dict[str, Any]:
+    """A deck as genanki writes it into ``col.decks``."""
+    return {
+        "collapsed": False,
+        "conf": 1,
+        "desc": deck.description,
+        "dyn": 0,
+        "extendNew": 0,
+        "extendRev": 50,
+        "id": deck.id,
+        "lrnToday": [163, 2],
+        "mod": 1425278051,
+        "name": deck.name,
+        "newToday": [163, 2],
+        "revToday": [163, 0],
+        "timeToday": [163, 23598],
+        "usn": -1,
+    }
 
 
-def write_apkg(path: Path, decks: Sequence[genanki.Deck], *, zip_time: int) -> None:
-    """Write ``decks`` (with their notes) as an ``.apkg`` at ``path``, reproducibly."""
+def write_database(cursor: sqlite3.Cursor, built: BuiltDeck, *, on_written: Callable[[], None] | None = None) -> None:
+    """Fill an empty SQLite database with the collection: schema, decks, note types, notes, cards."""
+    from genanki.apkg_col import APKG_COL
+    from genanki.apkg_schema import APKG_SCHEMA
+
+    cursor.executescript(APKG_SCHEMA)
+    cursor.executescript(APKG_COL)
+    ids = itertools.count(ID_BASE)
+    stamps = {note_type.id: (note_type, stamp) for note_type, stamp in built.note_types}
+    for deck in built.decks:
+        (decks_text,) = cursor.execute("SELECT decks FROM col").fetchone()
+        decks = json.loads(decks_text)
+        decks[str(deck.id)] = deck_json(deck)
+        cursor.execute("UPDATE col SET decks = ?", (json.dumps(decks),))
+        (models_text,) = cursor.execute("SELECT models from col").fetchone()
+        models = json.loads(models_text)
+        for type_id in dict.fromkeys(note.note_type for note in deck.notes):
+            note_type, stamp = stamps[type_id]
+            models[str(type_id)] = note_type_json(note_type, stamp, deck.id)
+        cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
+        execute = cursor.execute
+        for note in deck.notes:
+            note_id = next(ids)
+            tags = " " + " ".join(note.tags) + " "
+            execute(
+                _INSERT_NOTE,
+                (
+                    note_id,
+                    note.guid,
+                    note.note_type,
+                    note.stamp,
+                    -1,
+                    tags,
+                    "\x1f".join(note.fields),
+                    note.fields[0],
+                    0,
+                    0,
+                    "",
+                ),
+            )
+            for card in note.cards:
+                execute(
+                    _INSERT_CARD,
+                    (next(ids), note_id, deck.id, card.ord, note.stamp, -1, 0, 0, card.due, 0, 0, 0, 0, 0, 0, 0, 0, ""),
+                )
+            if on_written is not None:
+                on_written()
+
+
+def write_apkg(path: Path, built: BuiltDeck, *, zip_time: int, on_written: Callable[[], None] | None = None) -> None:
+    """Write the built decks as an ``.apkg`` at ``path``, reproducibly."""
     with tempfile.TemporaryDirectory(prefix="azrs-anki-") as folder:
         database = Path(folder) / "collection.anki2"
         connection = sqlite3.connect(database)
         try:
             connection.execute("PRAGMA page_size = 4096")
-            cursor = connection.cursor()
-            package = genanki.Package(list(decks))
-            package.write_to_db(cursor, ID_BASE // 1000, itertools.count(ID_BASE))
+            write_database(connection.cursor(), built, on_written=on_written)
             connection.commit()
         finally:
             connection.close()

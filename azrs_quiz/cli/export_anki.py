@@ -41,13 +41,14 @@ def export_anki(
     history_path: Path | None,
     record_history: bool,
 ) -> None:
-    """Build an Anki package (.apkg): a deck with a subdeck per topic.
+    """Build an Anki package (.apkg): one deck per pack, topics as tags.
 
     Every note has a fixed identity, so importing a newer deck updates your cards
     in place and keeps their review history. The same content always builds the
     same bytes. Each note's modification time comes from a recorded history;
     maintainers pass --record-history after changing the content so the edits
-    reach users as updates.
+    reach users as updates. Notes that left the content are shipped tagged
+    azrs::retired.
 
     \b
     Examples:
@@ -60,9 +61,12 @@ def export_anki(
             "--record-history with --content needs --history FILE (the shipped history belongs to the bundled content)"
         )
     from azrs_quiz.anki import export_anki as build_deck
+    from azrs_quiz.anki.history import newest_mtime
     from azrs_quiz.cli.options import load_content_for_cli
+    from azrs_quiz.facts.loader import bundled_content_path
 
     content = load_content_for_cli(content_path)
+    edited_at = newest_mtime(content_path if content_path is not None else bundled_content_path())
     to_stdout = str(output) == "-"
     with _progress_bar() as progress, tempfile.TemporaryDirectory(prefix="azrs-anki-") as folder:
         target = Path(folder) / "deck.apkg" if to_stdout else output
@@ -73,17 +77,17 @@ def export_anki(
             force=force,
             history=history_path,
             record_history=record_history,
+            edited_at=edited_at,
             progress=progress,
         )
         if to_stdout:
             click.echo(target.read_bytes(), nl=False)
 
     where = "standard output" if to_stdout else str(output)
-    decks = len(result.topics)
-    click.echo(
-        f"Wrote {result.notes} notes ({result.cards} cards) in {plural(decks, 'topic deck')} to {where}",
-        err=True,
-    )
+    decks = ", ".join(f'"{name}"' for name in result.decks)
+    retired = f", {result.retired} retired" if result.retired else ""
+    noun = "deck" if len(result.decks) == 1 else "decks"
+    click.echo(f"Wrote {result.notes} notes ({result.cards} cards{retired}) to {where}, {noun} {decks}", err=True)
     if result.recorded:
         count = len(result.recorded)
         click.echo(f"Recorded {plural(count, 'new or changed note')} in the history", err=True)

@@ -1,18 +1,24 @@
-"""Tab-separated front/back cards for Anki's text import, or for Quizlet (``plain``).
+"""Tab-separated cards for Anki's text import, an equal route to the ``.apkg``; or for Quizlet (``plain``).
 
-Anki (the default) gets four columns, every field quoted by the csv module:
+Anki (the default) gets five columns, every field quoted by the csv module:
 
 1. Front: the prompt, a blank line, then the options as ``A) ...``, one per line.
-2. Back: the correct option as ``C) ...``, a blank line, the explanation, then a
-   ``Source: ...`` line per citation.
-3. Tags: ``azrs_quiz``, ``azrs_quiz::topic::<topic>`` and ``azrs_quiz::kind::<kind>``.
-4. GUID: ``azrs-quiz:<question id>``, so importing a newer file updates the notes
-   instead of adding duplicates.
+2. Back: the correct option as ``C) ...``, a blank line, the explanation, a
+   ``Source: ...`` line per citation, and the credit of the question's pack.
+3. Tags: the same tags as the question's note in the package
+   (``azrs::<topic> azrs::kind::<kind> azrs::pack::<pack>``).
+4. GUID: the same GUID as the question's note in the package, so importing a newer
+   file updates the notes, and importing the file after the package (or the other
+   way round) adds no duplicates.
+5. Deck: the pack's deck, the one the package files its cards in.
 
-Fields are HTML: ``<``, ``>`` and ``&`` of the text are escaped and line breaks are
-``<br>``. Header lines (``#separator:tab``, ``#html:true``, ``#notetype``, ``#columns``,
-``#tags column``, ``#guid column``) set up Anki's import dialog; the ``#`` lines after
-them carry the source credit and are skipped by Anki as comments.
+Fields are escaped as in the package (:mod:`azrs_quiz.anki.fields`). Header lines
+(``#separator:tab``, ``#html:true``, ``#notetype:Basic``, ``#deck column:5``,
+``#tags column:3``, ``#guid column:4``) set up Anki's import dialog; there is no
+``#columns`` line, so the first two columns fill the first two fields of the note
+type whatever they are called ("Front"/"Back", or "Vorderseite"/"Rückseite" in a
+German profile, whose Basic is "Einfach"). The ``#`` lines after them carry the
+credit and are skipped by Anki as comments.
 
 Quizlet reads neither HTML, quoting nor comment lines: ``plain`` writes one card a
 line with exactly one tab (term, then definition), tabs and line breaks inside the
@@ -26,7 +32,10 @@ import csv
 import io
 from collections.abc import Sequence
 
-from azrs_quiz.exports._shared import clean_text, feedback_lines, html_text, option_label
+from azrs_quiz.anki.fields import escape
+from azrs_quiz.anki.ids import deck_name
+from azrs_quiz.anki.notes import NoteMaker
+from azrs_quiz.exports._shared import clean_text, feedback_lines, option_label
 from azrs_quiz.facts.content import Content
 from azrs_quiz.questions.model import Question
 
@@ -35,7 +44,7 @@ ANKI_HEADERS = (
     "#separator:tab",
     "#html:true",
     "#notetype:Basic",
-    "#columns:Front\tBack\tTags\tGUID",
+    "#deck column:5",
     "#tags column:3",
     "#guid column:4",
 )
@@ -49,49 +58,54 @@ PLAIN_CREDIT_TERM = "Source credit"
 
 def export(questions: Sequence[Question], content: Content, /, *, plain: bool = False) -> str:
     """``azrs-quiz export csv``: cards for Anki's text import, or for Quizlet when ``plain``."""
-    return questions_to_tsv(questions, attribution=content.attribution, plain=plain)
+    return questions_to_tsv(questions, attribution=content.attribution, plain=plain, content=content)
 
 
-def questions_to_tsv(questions: Sequence[Question], *, attribution: str, plain: bool = False) -> str:
-    """The questions as tab-separated cards: for Anki's text import, or for Quizlet when ``plain``."""
+def questions_to_tsv(
+    questions: Sequence[Question], *, attribution: str, plain: bool = False, content: Content | None = None
+) -> str:
+    """The questions as tab-separated cards: for Anki's text import, or for Quizlet when ``plain``.
+
+    The Anki form needs the ``content`` the questions come from (their packs give
+    the GUIDs, tags, decks and credits); ``attribution`` heads the file.
+    """
     if plain:
         return _plain(questions, attribution)
+    if content is None:
+        raise ValueError("the Anki text export needs the content its questions come from")
+    return anki_text(content, questions, attribution=attribution)
+
+
+def anki_text(content: Content, questions: Sequence[Question], *, attribution: str | None = None) -> str:
+    """The questions for Anki's text import, each note as the package makes it."""
+    maker = NoteMaker(content)
+    decks = {pack.id: deck_name(pack) for pack in content.packs}
     buffer = io.StringIO()
     for header in ANKI_HEADERS:
         buffer.write(header + "\n")
     buffer.write("# Cards made by azrs_quiz: File > Import in Anki, then Import.\n")
-    for line in clean_text(attribution).split("\n"):
+    credit_text = content.attribution if attribution is None else attribution
+    for line in clean_text(credit_text).split("\n"):
         buffer.write(f"# {line}".rstrip() + "\n")
     writer = csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_ALL, lineterminator="\n")
     for question in questions:
-        writer.writerow([anki_front(question), anki_back(question), anki_tags(question), anki_guid(question)])
+        note = maker.multiple_choice(question)
+        credit = note.fields[note.note_type.fields.index("Credit")]
+        back = f"{anki_back(question)}<br><br>{credit}"
+        writer.writerow([anki_front(question), back, " ".join(note.tags), note.guid, decks.get(note.pack, "")])
     return buffer.getvalue()
 
 
 def anki_front(question: Question) -> str:
     """The front of a card as HTML: the prompt, then the lettered options."""
-    options = "<br>".join(
-        f"{option_label(index)}) {html_text(option)}" for index, option in enumerate(question.options)
-    )
-    return f"{html_text(question.prompt)}<br><br>{options}"
+    options = "<br>".join(f"{option_label(index)}) {escape(option)}" for index, option in enumerate(question.options))
+    return f"{escape(question.prompt)}<br><br>{options}"
 
 
 def anki_back(question: Question) -> str:
     """The back of a card as HTML: the lettered answer, the explanation and the sources."""
-    key = f"{option_label(question.answer)}) {html_text(question.correct_option)}"
-    return "<br><br>".join([key, "<br>".join(html_text(line) for line in feedback_lines(question))])
-
-
-def anki_tags(question: Question) -> str:
-    """The card's tags, space-separated, under one ``azrs_quiz`` hierarchy."""
-    return " ".join(
-        ["azrs_quiz", f"azrs_quiz::topic::{_tag(question.topic)}", f"azrs_quiz::kind::{_tag(question.kind)}"]
-    )
-
-
-def anki_guid(question: Question) -> str:
-    """The note's GUID: stable per question, so a re-import updates rather than duplicates."""
-    return f"azrs-quiz:{question.id}"
+    key = f"{option_label(question.answer)}) {escape(question.correct_option)}"
+    return "<br><br>".join([key, "<br>".join(escape(line) for line in feedback_lines(question))])
 
 
 def plain_front(question: Question) -> str:
@@ -114,7 +128,3 @@ def _plain(questions: Sequence[Question], attribution: str) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(clean_text(text).replace("\t", " ").split())
-
-
-def _tag(text: str) -> str:
-    return "_".join(text.split()) or "none"

@@ -112,10 +112,10 @@ Examples:
         title="Tab-separated front/back for Anki or Quizlet.",
         help="""Write tab-separated front/back cards for Anki's text import or Quizlet.
 
-Anki (File > Import): columns Front, Back, Tags, GUID, HTML fields, header lines
-that set up the import dialog; importing a newer file updates the notes. With
---plain, for Quizlet's import (between term and definition: Tab; between rows:
-New line).
+Anki (File > Import): columns Front, Back, Tags, GUID and Deck, HTML fields,
+header lines that set up the import dialog; the notes have the same GUIDs, tags
+and decks as in the .apkg, so a newer file updates them. With --plain, for
+Quizlet's import (between term and definition: Tab; between rows: New line).
 
 \b
 Examples:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from azrs_quiz.anki.ids import PARENT_DECK_ID, TOPIC_DECKS, note_guid
-from azrs_quiz.anki.notes import build_notes, credit_html, escape
+from azrs_quiz.anki.fields import escape
+from azrs_quiz.anki.ids import TOPIC_LABELS, deck_id, note_guid, pack_note_guid
+from azrs_quiz.anki.notes import build_notes, credit_html
 from azrs_quiz.anki.notetypes import FACT, MULTIPLE_CHOICE
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import TOPICS
@@ -14,14 +15,8 @@ from azrs_quiz.questions import question_bank
 
 def test_published_identities_never_change() -> None:
     # Changing any of these forks every user's note type or duplicates their notes.
-    assert (MULTIPLE_CHOICE.id, FACT.id, PARENT_DECK_ID) == (2127439772, 1993031931, 1742590699)
-    assert {topic: deck_id for topic, (deck_id, _) in TOPIC_DECKS.items()} == {
-        "dates": 1195433077,
-        "people": 1406496232,
-        "agreements": 1657747391,
-        "related": 1222458092,
-    }
-    assert set(TOPIC_DECKS) == set(TOPICS)
+    assert (MULTIPLE_CHOICE.id, FACT.id, deck_id("azerbaijan-serbia")) == (2127439772, 1993031931, 1742590699)
+    assert set(TOPIC_LABELS) == set(TOPICS)
     assert MULTIPLE_CHOICE.fields == (
         "Prompt",
         "A",
@@ -70,14 +65,25 @@ def test_guid_follows_the_question_id_not_the_text(tiny_content: Content) -> Non
     (before,) = [n for n in build_notes(tiny_content, [question], TOPICS) if n.key.startswith("mc:")]
     (after,) = [n for n in build_notes(tiny_content, [reworded], TOPICS) if n.key.startswith("mc:")]
 
-    assert before.guid == after.guid == note_guid(f"mc:{question.id}")
+    assert before.guid == after.guid == pack_note_guid(f"mc:{question.id}", "tiny")
     assert before.fingerprint() != after.fingerprint()
 
 
-def test_escape_shows_markup_and_template_syntax_as_text() -> None:
-    assert escape('<script>alert("x")</script>') == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
-    assert escape("{{Front}} & {{c1::x}}") == "&#123;&#123;Front&#125;&#125; &amp; &#123;&#123;c1::x&#125;&#125;"
-    assert escape("one\ntwo") == "one<br>two"
+def test_escape_escapes_only_markup_so_search_finds_the_text() -> None:
+    assert escape('<script>alert("x")</script>') == '&lt;script&gt;alert("x")&lt;/script&gt;'
+    assert escape("Azerbaijan's {{Front}} & {{c1::x}}") == "Azerbaijan's {{Front}} &amp; {{c1::x}}"
+    assert escape("one\ntwo\r\nthree\x1ffour\tfive") == "one<br>two<br>threefour five"
+
+
+def test_escape_neutralises_anki_media_and_speech_syntax() -> None:
+    assert escape("[sound:x.mp3] and [SOUND: y.ogg]") == "&#91;sound:x.mp3] and &#91;SOUND: y.ogg]"
+    assert escape("[anki:tts lang=en_US]hi[/anki:tts]") == "&#91;anki:tts lang=en_US]hi[/anki:tts]"
+    assert escape("[1] a citation") == "[1] a citation"
+
+
+def test_deck_ids_come_from_pack_ids() -> None:
+    assert deck_id("my-pack") == deck_id("my-pack") != deck_id("other-pack")
+    assert all(2**30 <= deck_id(pack) < 2**31 for pack in ("my-pack", "other-pack", "related-relations"))
 
 
 def test_credit_links_only_web_addresses(tiny_content: Content) -> None:
@@ -88,19 +94,20 @@ def test_credit_links_only_web_addresses(tiny_content: Content) -> None:
     script = dataclasses.replace(tiny_content, packs=(pack.model_copy(update={"source_url": "javascript:alert(1)"}),))
 
     assert credit_html(web) == (
-        '<a href="https://example.org/a?b=1&amp;c=2">Test data written for azrs_quiz&#x27;s tests.</a>'
+        '<a href="https://example.org/a?b=1&amp;c=2">Test data written for azrs_quiz\'s tests.</a>'
         " Licence: CC-BY-SA-4.0."
     )
     assert "href" not in credit_html(script)
 
 
-def test_every_note_is_tagged_by_topic_and_kind_and_filed_by_topic(tiny_content: Content) -> None:
+def test_every_note_is_tagged_by_topic_kind_and_pack(tiny_content: Content) -> None:
     notes = build_notes(tiny_content, question_bank(tiny_content), TOPICS)
 
     assert [note.topic for note in notes] == sorted((note.topic for note in notes), key=TOPICS.index)
     for note in notes:
-        topic_tag, kind_tag = note.tags
+        topic_tag, kind_tag, pack_tag = note.tags
         assert topic_tag == f"azrs::{note.topic}"
+        assert pack_tag == "azrs::pack::tiny"
         assert kind_tag in {"azrs::kind::event", "azrs::kind::person", "azrs::kind::agreement", "azrs::kind::figure"}
     kinds = {note.key: note.tags[1] for note in notes}
     assert kinds["fact:president-a"] == "azrs::kind::person"

@@ -1,0 +1,120 @@
+"""The Anki export: notes from the content, times from the history, one deck per pack, one file."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from azrs_quiz.anki import notetypes
+from azrs_quiz.anki.deck import build_decks, notetype_key
+from azrs_quiz.anki.errors import AnkiExportError
+from azrs_quiz.anki.history import NoteHistory, bundled_history_path, source_date_epoch
+from azrs_quiz.anki.notes import build_notes, pack_credit_html, reverse_key
+from azrs_quiz.anki.writer import write_apkg
+from azrs_quiz.atomic import write_atomically, write_text_atomically
+from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.models import Topic
+from azrs_quiz.facts.topics import choose_topics
+from azrs_quiz.questions import question_bank
+from azrs_quiz.questions.model import Question
+
+#: Called as ``progress(notes_written, notes_total)`` while the deck is written.
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class AnkiExport:
+    """What :func:`export_anki` wrote."""
+
+    path: Path
+    notes: int
+    cards: int
+    topics: tuple[Topic, ...]
+    #: Keys of the notes and note types whose new content was recorded in the history.
+    recorded: tuple[str, ...]
+    #: Notes and note types whose content the history does not know (stamped with the fallback time).
+    unrecorded: int
+    #: The names of the decks the cards went to, one per pack.
+    decks: tuple[str, ...] = ()
+    #: Notes shipped only to say that they left the content (tagged ``azrs::retired``, no cards).
+    retired: int = 0
+
+
+def export_anki(
+    content: Content,
+    path: str | Path,
+    *,
+    topics: Sequence[Topic] | None = None,
+    force: bool = False,
+    history: str | Path | None = None,
+    record_history: bool = False,
+    now: int | None = None,
+    edited_at: int | None = None,
+    questions: Sequence[Question] | None = None,
+    progress: ProgressCallback | None = None,
+) -> AnkiExport:
+    """Write the content as an Anki package (``.apkg``) at ``path``, atomically.
+
+    ``topics`` limits the deck to those topics (default: all the content has).
+    Refuses to replace an existing file unless ``force``. ``history`` is the note
+    history file giving each note its modification time (default: the one shipped
+    with azrs_quiz, for the bundled content); with ``record_history``, new and changed
+    notes are first recorded in it at ``now`` (default: ``SOURCE_DATE_EPOCH``, else
+    the current time). ``edited_at`` is when the content was last modified (see
+    :func:`~azrs_quiz.anki.history.newest_mtime`): notes the history does not know are
+    stamped no earlier, so every later edit reaches Anki. ``questions`` replaces the
+    question bank of ``content``.
+    """
+    chosen = choose_topics(topics, content.topics)
+    if questions is None:
+        questions = question_bank(content)
+
+    history_path = Path(history) if history is not None else bundled_history_path()
+    # The shipped history may be absent (a fresh content set): that is an empty history.
+    note_history = NoteHistory.load(history_path, missing_ok=record_history or history is None)
+    pack_ids = [pack.id for pack in content.packs]
+    if history is None and not note_history.covers(pack_ids):
+        note_history = NoteHistory()  # the shipped history dates the bundled packs, not this content
+    specs = build_notes(content, questions, chosen, known_keys=note_history.keys())
+    if not any(spec.cards for spec in specs):
+        raise AnkiExportError(f"no notes to export for the topics: {', '.join(chosen)}")
+    recorded: list[str] = []
+    before = note_history.dumps()
+    if record_history:
+        stamp_now = now if now is not None else (source_date_epoch() or int(time.time()))
+        items = [(notetype_key(note_type), note_type.fingerprint()) for note_type in notetypes.NOTE_TYPES]
+        items += [(spec.key, spec.fingerprint()) for spec in specs]
+        items += [(reverse_key(spec.key), "shipped") for spec in specs if 1 in spec.cards]
+        recorded = note_history.record(items, stamp_now)
+        note_history.add_packs(pack_ids)
+
+    credits = {pack.id: pack_credit_html(pack) for pack in content.packs}
+    built = build_decks(specs, note_history, content.packs, credits, edited_at=edited_at)
+    written = 0
+
+    def tick() -> None:
+        nonlocal written
+        written += 1
+        if progress is not None:
+            progress(written, len(specs))
+
+    target = Path(path)
+    write_atomically(
+        target,
+        lambda temporary: write_apkg(temporary, built, zip_time=built.newest_stamp, on_written=tick),
+        force=force,
+    )
+    if record_history and note_history.dumps() != before:
+        write_text_atomically(history_path, note_history.dumps(), force=True)
+    return AnkiExport(
+        target,
+        built.notes,
+        built.cards,
+        chosen,
+        tuple(recorded),
+        built.unrecorded,
+        tuple(deck.name for deck in built.decks),
+        built.retired,
+    )

@@ -1,0 +1,50 @@
+"""The one escaping policy for text that goes into an Anki field (package or text import).
+
+A field is HTML that Anki shows and searches. Content text must reach it as text:
+
+- ``&``, ``<`` and ``>`` are escaped, so markup shows as written; nothing else is
+  turned into an entity, so Anki's search finds "Azerbaijan's" as typed;
+- ``[sound:...]`` and ``[anki:...]`` (Anki's audio and text-to-speech syntax, read in
+  the rendered card) get their bracket as ``&#91;``: they show as written and play nothing;
+- line breaks become ``<br>``, tabs spaces, and other control characters are dropped
+  (``\\x1f`` separates Anki's fields, so it must never reach one).
+
+Field text is never read as template syntax by Anki, so ``{{Front}}`` in content
+shows as written without any escaping.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPES: dict[int, str | None] = {
+    **{code: None for code in range(32) if chr(code) not in "\t\n"},
+    0x7F: None,
+    ord("\t"): " ",
+    ord("\n"): "<br>",
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+}
+
+#: Anki's media and speech syntax: ``[sound:file]``, ``[anki:tts ...]``, ``[anki:play:...]``.
+_MEDIA = re.compile(r"\[(?=\s*(?:sound|anki)\s*:)", re.IGNORECASE)
+
+
+def escape(text: str) -> str:
+    """Content text as the HTML of an Anki field: shown and searched exactly as written."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_ESCAPES)
+    return _MEDIA.sub("&#91;", text) if "[" in text else text
+
+
+def attribute(text: str) -> str:
+    """Text for a double-quoted HTML attribute (a link's address)."""
+    return escape(text).replace('"', "&quot;")
+
+
+def link(text: str, url: str | None) -> str:
+    """``text`` as a link to ``url`` when that is a web address; plain text otherwise."""
+    # Only web links: a "javascript:" URL in content must never become clickable.
+    if url and url.startswith(("https://", "http://")):
+        return f'<a href="{attribute(url)}">{escape(text)}</a>'
+    return escape(text)

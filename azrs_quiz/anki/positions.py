@@ -1,0 +1,62 @@
+"""New-card positions that keep the cards of one fact apart.
+
+Anki shows new cards by position (``due``), and by default all first cards (card
+template 1) before any second card. The cards of one fact (its recall card and
+its multiple-choice questions) would give each other's answers away if they came
+one after another, and notes of different note types cannot be buried as
+siblings. So the first cards are ordered like tasks with a cooldown: at each
+position, the fact with the most cards still to place, among those that had no
+card in the last :data:`GAP` positions, comes next (ties keep content order). The
+gap shrinks only when the fact with the most cards could not be spread that far;
+when every fact left had a card too recently, the longest-waiting one is taken.
+Reverse cards (template 2, siblings of a recall card) come after every first card.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from collections.abc import Sequence
+
+#: How many other cards should come between two cards of one fact (Anki's default
+#: new-card limit is 20 a day).
+GAP = 20
+
+
+def spaced_order(groups: Sequence[str], *, after: Sequence[str] = ()) -> list[int]:
+    """The indexes of ``groups`` (one entry per card, naming its fact) in study order.
+
+    ``after`` names the facts of the cards that come just before these, so that the
+    first of these keep their distance from them too.
+    """
+    members: dict[str, deque[int]] = {}
+    for index, group in enumerate(groups):
+        members.setdefault(group, deque()).append(index)
+    # Ready facts: (-cards left, first appearance, group); waiting facts in the order they were used.
+    most = max((len(queue) for queue in members.values()), default=1)
+    gap = min(GAP, (len(groups) - most) // max(most - 1, 1))
+    ready = [(-len(queue), queue[0], group) for group, queue in members.items()]
+    heapq.heapify(ready)
+    waiting: deque[tuple[int, int, str]] = deque()  # (position used, first appearance, group)
+    recent = {group: position - len(after) for position, group in enumerate(after)}
+    if recent:
+        ready = [entry for entry in ready if entry[2] not in recent]
+        heapq.heapify(ready)
+        waiting.extend(
+            (position, members[group][0], group)
+            for group, position in sorted(recent.items(), key=lambda item: item[1])
+            if group in members
+        )
+    order: list[int] = []
+    for position in range(len(groups)):
+        while waiting and position - waiting[0][0] > gap:
+            _, first, group = waiting.popleft()
+            heapq.heappush(ready, (-len(members[group]), first, group))
+        if ready:
+            _, first, group = heapq.heappop(ready)
+        else:
+            _, first, group = waiting.popleft()
+        order.append(members[group].popleft())
+        if members[group]:
+            waiting.append((position, first, group))
+    return order
