@@ -3,24 +3,28 @@
     .venv/bin/python benchmarks/bench_anki.py            # 10,000 synthetic facts
     .venv/bin/python benchmarks/bench_anki.py --facts 2000 --repeat 3
 
-Timings, best of ``--repeat`` interleaved runs:
+Timings, the median (and spread) of ``--repeat`` interleaved runs, in one process
+(for whole-command timings, ``farm-bench --vs``):
 
 - ``question bank``: the question engine on the synthetic content (not Anki work,
   shown for scale);
 - ``azrs_quiz export_anki``: our whole build from the bank: notes and escaping,
-  fingerprints and history lookup, genanki filling the database, vacuum, pinned
-  header and zip;
+  fingerprints and history lookup, positions, rows written into the database,
+  pinned header and zip;
 - ``of which the writing``: the same build minus composing the fields (the part
   that compares like for like with genanki);
 - ``genanki alone``: genanki making ``Note`` objects from the very same fields,
   tags and GUIDs (already escaped and composed) and ``Package.write_to_file``:
-  the floor any genanki-based build pays.
+  what a genanki-based build pays.
+
+Every file is written in a temporary folder that is removed at the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -34,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from azrs_quiz.anki import export_anki
 from azrs_quiz.anki.deck import build_decks
 from azrs_quiz.anki.history import NoteHistory
-from azrs_quiz.anki.notes import build_notes, credit_html
+from azrs_quiz.anki.notes import build_notes, pack_credit_html
 from azrs_quiz.anki.writer import write_apkg
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.loader import load_content
@@ -100,8 +104,22 @@ def main() -> None:
         # genanki alone: the same decks, models and fields, ready-made; only genanki's own
         # work is timed (making its Note objects and writing the file).
         specs = build_notes(content, bank, content.topics)
-        decks = build_decks(specs, NoteHistory(), credit_html(content)).decks
-        ready = [(deck.deck_id, deck.name, [(n.model, n.fields, n.tags, n.guid) for n in deck.notes]) for deck in decks]
+        credits = {pack.id: pack_credit_html(pack) for pack in content.packs}
+        built = build_decks(specs, NoteHistory(), content.packs, credits)
+        models = {
+            note_type.id: genanki.Model(
+                note_type.id,
+                note_type.name,
+                fields=[{"name": name} for name in note_type.fields],
+                templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back} for t in note_type.templates],
+                css=note_type.css,
+            )
+            for note_type, _ in built.note_types
+        }
+        ready = [
+            (deck.id, deck.name, [(models[n.note_type], list(n.fields), list(n.tags), n.guid) for n in deck.notes])
+            for deck in built.decks
+        ]
 
         def genanki_alone() -> None:
             plain_decks = []
@@ -113,26 +131,32 @@ def main() -> None:
             genanki.Package(plain_decks).write_to_file(str(folder / "genanki.apkg"), timestamp=1_800_000_000)
 
         def our_write_only() -> None:
-            built = build_decks(specs, NoteHistory(), credit_html(content))
-            write_apkg(folder / "write-only.apkg", built.decks, zip_time=built.newest_stamp)
+            rebuilt = build_decks(specs, NoteHistory(), content.packs, credits)
+            write_apkg(folder / "write-only.apkg", rebuilt, zip_time=rebuilt.newest_stamp)
 
-        # Interleaved, so a busy machine slows every contender alike; the best run counts.
+        # Interleaved, so a busy machine slows every contender alike; medians and spreads count.
         timings: dict[str, list[float]] = {"ours": [], "write": [], "genanki": []}
         for _ in range(args.repeat):
             timings["ours"].append(timed(ours))
             timings["write"].append(timed(our_write_only))
             timings["genanki"].append(timed(genanki_alone))
-        ours_time, write_time, genanki_time = (min(timings[name]) for name in ("ours", "write", "genanki"))
+        ours_time, write_time, genanki_time = (
+            statistics.median(timings[name]) for name in ("ours", "write", "genanki")
+        )
+        spread = {name: max(values) - min(values) for name, values in timings.items()}
         notes = len(specs)
         size_ours = (folder / "ours.apkg").stat().st_size
         size_genanki = (folder / "genanki.apkg").stat().st_size
 
-    print(f"{args.facts:,} synthetic facts -> {len(bank):,} questions -> {notes:,} notes (best of {args.repeat})")
+    print(f"{args.facts:,} synthetic facts -> {len(bank):,} questions -> {notes:,} notes (median of {args.repeat})")
     print(f"  question bank            {bank_time:7.2f} s   (the engine, for scale)")
-    print(f"  azrs_quiz export_anki    {ours_time:7.2f} s   {size_ours / 1e6:6.1f} MB   (whole build)")
-    print(f"    of which the writing   {write_time:7.2f} s   (stamped notes, pinned database and zip)")
     print(
-        f"  genanki alone            {genanki_time:7.2f} s   {size_genanki / 1e6:6.1f} MB   (same fields, ready-made)"
+        f"  azrs_quiz export_anki    {ours_time:7.2f} s ± {spread['ours']:.2f}   {size_ours / 1e6:6.1f} MB   (whole build)"
+    )
+    print(f"    of which the writing   {write_time:7.2f} s ± {spread['write']:.2f}   (rows, pinned database and zip)")
+    print(
+        f"  genanki alone            {genanki_time:7.2f} s ± {spread['genanki']:.2f}   {size_genanki / 1e6:6.1f} MB"
+        "   (same fields, ready-made)"
     )
     print(f"  whole build / genanki    {ours_time / genanki_time:7.2f} x")
     print(f"  writing / genanki        {write_time / genanki_time:7.2f} x")

@@ -134,18 +134,18 @@ def build_decks(
         unrecorded += recorded is None
         stamp = fallback if recorded is None else recorded
         stamps.append(stamp)
-        rows = tuple(CardRow(ord_, positions[index, ord_]) for ord_ in spec.cards)
-        cards += len(rows)
+        card_rows = tuple(CardRow(ord_, positions[index, ord_]) for ord_ in spec.cards)
+        cards += len(card_rows)
         retired += spec.retired
         by_pack.setdefault(spec.pack, []).append(
-            NoteRow(spec.guid, spec.note_type.id, stamp, spec.tags, spec.fields, rows)
+            NoteRow(spec.guid, spec.note_type.id, stamp, spec.tags, spec.fields, card_rows)
         )
 
     titles = {pack.id: pack for pack in packs}
     decks = []
-    for pack_id, rows in by_pack.items():
+    for pack_id, note_rows in by_pack.items():
         pack = titles.get(pack_id)
-        if pack is None or not any(row.cards for row in rows):
+        if pack is None or not any(row.cards for row in note_rows):
             continue
         description = f"{pack.description} " if pack.description else ""
         decks.append(
@@ -153,7 +153,7 @@ def build_decks(
                 deck_id(pack.id),
                 deck_name(pack),
                 _DESCRIPTION.format(description=escape(description), credit=credits[pack.id]),
-                tuple(rows),
+                tuple(note_rows),
             )
         )
     # Notes without cards in any deck of this build (retired ones of other packs) go with the first deck.

@@ -231,7 +231,7 @@ class NoteMaker:
     def _credit(self, fact_id: str) -> str:
         """The credit of the pack the fact comes from; every pack's when that is unknown."""
         pack = self.content.record_packs.get(fact_id)
-        return self._pack_credits[pack] if pack in self._pack_credits else self.credit
+        return self._pack_credits.get(pack or "", self.credit)
 
     def multiple_choice(self, question: Question) -> NoteSpec:
         """The multiple-choice note of one question."""
@@ -268,7 +268,8 @@ class NoteMaker:
         key = f"fact:{fact.id}"
         pack = self.pack_of(fact.id)
         tags = _tags(fact.topic, fact_kind(fact), pack)
-        reverse, cards = "", (0,)
+        cards: tuple[int, ...] = (0,)
+        reverse = ""
         if sides.reverse:
             reverse, cards = REVERSE_ON, (0, 1)
         elif reverse_key(key) in self._shipped_reverse:

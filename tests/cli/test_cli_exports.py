@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,23 @@ FORMATS = ("csv", "gift", "moodle-xml")
 TINY_CREDIT = "Test data written for azrs_quiz's tests."
 
 
+@functools.cache
+def _questions_by_guid() -> dict[str, str]:
+    """The question id behind each Anki GUID, for the tiny pack and the bundled content."""
+    from azrs_quiz.anki.notes import NoteMaker
+    from azrs_quiz.facts.loader import load_content
+
+    guids = {}
+    for content in (load_content(TINY_PACK), load_content()):
+        maker = NoteMaker(content)
+        guids.update({maker.multiple_choice(question).guid: question.id for question in question_bank(content)})
+    return guids
+
+
 def _ids(fmt: str, text: str) -> list[str]:
     """The question ids an export holds, read back with the format's own parser."""
-    if fmt == "csv":
-        return [row[3].removeprefix("azrs-quiz:") for row in parse_anki_tsv(text)[1]]
+    if fmt == "csv":  # the GUID column holds the package's GUID of each question's note
+        return [_questions_by_guid()[row[3]] for row in parse_anki_tsv(text)[1]]
     if fmt == "gift":
         return [question.name for question in parse_gift(text)[1]]
     quiz = parse(text)
