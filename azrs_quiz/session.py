@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from azrs_quiz.facts.models import TOPICS
+from azrs_quiz.facts.topics import TOPICS
 from azrs_quiz.questions.model import Question
 
 if TYPE_CHECKING:

@@ -37,3 +37,10 @@ def runner() -> CliRunner:
 def _isolated_progress(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test ever reads or writes the real user's progress."""
     monkeypatch.setenv("AZRS_QUIZ_DATA_DIR", str(tmp_path_factory.mktemp("progress")))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever reads or writes the real user's cache of question banks."""
+    monkeypatch.setenv("AZRS_QUIZ_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("AZRS_QUIZ_NO_CACHE", raising=False)

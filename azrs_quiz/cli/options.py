@@ -11,6 +11,9 @@ import click
 
 if TYPE_CHECKING:
     from azrs_quiz.facts.content import Content
+    from azrs_quiz.questions.marking import AnswerKey
+    from azrs_quiz.questions.model import Question
+    from azrs_quiz.snapshot import BankSnapshot
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -79,6 +82,41 @@ def load_content_for_cli(content_path: Path | None) -> Content:
     from azrs_quiz.facts.loader import load_content
 
     return load_content(content_path)
+
+
+def no_cache_option(function: F) -> F:
+    """``--no-cache`` (or ``AZRS_QUIZ_NO_CACHE``): read and validate the content files on this run."""
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Read the content files instead of the cached question bank (also AZRS_QUIZ_NO_CACHE=1).",
+    )(function)
+
+
+def bank_for_cli(content_path: Path | None, *, no_cache: bool) -> BankSnapshot:
+    """The question bank of the content a command asked for, from the cache when it is still valid."""
+    from azrs_quiz.cache import bank_snapshot
+
+    return bank_snapshot(content_path, use_cache=not no_cache)
+
+
+def typed_answer_keys(content_path: Path | None) -> Callable[[Question], AnswerKey]:
+    """The typed-answer key of each question; the content files are read at the first typed answer.
+
+    A key needs the facts themselves, which a cached bank does not hold: a sitting with no
+    typed answer never pays for reading them.
+    """
+    keys: Callable[[Question], AnswerKey] | None = None
+
+    def key_of(question: Question) -> AnswerKey:
+        nonlocal keys
+        if keys is None:
+            from azrs_quiz.cli.runner import answer_keys
+
+            keys = answer_keys(load_content_for_cli(content_path))
+        return keys(question)
+
+    return key_of
 
 
 def emit_text(output: Path, text: str, *, force: bool) -> None:

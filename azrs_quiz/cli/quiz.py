@@ -12,12 +12,14 @@ import click
 
 from azrs_quiz.cli.options import (
     INTERRUPTED,
+    bank_for_cli,
     content_option,
     data_dir_option,
     enter_option,
     exits_with_status,
-    load_content_for_cli,
+    no_cache_option,
     topic_option,
+    typed_answer_keys,
 )
 from azrs_quiz.plural import plural
 
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 )
 @enter_option
 @data_dir_option
+@no_cache_option
 @exits_with_status
 def quiz(
     topics: tuple[str, ...],
@@ -56,6 +59,7 @@ def quiz(
     typed: bool,
     enter: bool,
     data_dir: Path | None,
+    no_cache: bool,
 ) -> int:
     """Take a multiple-choice quiz in the terminal.
 
@@ -78,13 +82,13 @@ def quiz(
     import json
 
     from azrs_quiz.cli import render
-    from azrs_quiz.cli.runner import Terminal, answer_keys, short_credit
-    from azrs_quiz.questions import build_quiz
+    from azrs_quiz.cli.runner import Terminal, short_credit
+    from azrs_quiz.questions import draw_quiz
 
     terminal = Terminal.open(no_color=no_color, to_stderr=as_json, enter=enter)
-    content = load_content_for_cli(content_path)
+    bank = bank_for_cli(content_path, no_cache=no_cache)
     # Never empty: the engine raises for no questions, an unknown topic or a count below 1.
-    drawn = build_quiz(content, topics=list(topics) or None, count=count, seed=seed)
+    drawn = draw_quiz(bank.questions, topics=list(topics) or None, count=count, seed=seed)
     store = _open_progress(data_dir, schedule)
     terminal.show(render.intro(len(drawn.questions), drawn.topics, terminal.width))
 
@@ -95,7 +99,7 @@ def quiz(
         recorded = store.record(answer, mode="quiz", schedule=schedule, timed=terminal.interactive)
         return recorded.card.due if recorded.card is not None else None
 
-    ask = Asking(save, answer_keys(content) if typed else None)
+    ask = Asking(save, typed_answer_keys(content_path) if typed else None)
     try:
         session, stopped = _sitting(terminal, drawn.questions, ask, retry_missed)
     finally:
@@ -103,9 +107,9 @@ def quiz(
             store.close()
     terminal.show()
     fact_ids = [question.fact_id for question in drawn.questions]
-    attribution = content.attribution_for(fact_ids)
+    attribution = bank.attribution_for(fact_ids)
     terminal.show(
-        render.credit(attribution, terminal.width, short=short_credit(content, fact_ids), symbols=terminal.symbols)
+        render.credit(attribution, terminal.width, short=short_credit(bank, fact_ids), symbols=terminal.symbols)
     )
     if as_json:
         result = session.to_json(seed=drawn.seed, drawn_from=list(drawn.topics), attribution=attribution)

@@ -12,12 +12,14 @@ import click
 from azrs_quiz import clock
 from azrs_quiz.cli.options import (
     INTERRUPTED,
+    bank_for_cli,
     content_option,
     data_dir_option,
     enter_option,
     exits_with_status,
-    load_content_for_cli,
+    no_cache_option,
     topic_option,
+    typed_answer_keys,
 )
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ def _monotonic() -> float:
 @content_option
 @data_dir_option
 @click.option("--no-color", is_flag=True, help="No colours (the NO_COLOR variable is honoured too).")
+@no_cache_option
 @exits_with_status
 def review(
     new_per_day: int,
@@ -61,6 +64,7 @@ def review(
     content_path: Path | None,
     data_dir: Path | None,
     no_color: bool,
+    no_cache: bool,
 ) -> int:
     """Review the questions that are due (spaced repetition).
 
@@ -84,14 +88,13 @@ def review(
     from rich.text import Text
 
     from azrs_quiz.cli import render
-    from azrs_quiz.cli.runner import Terminal, answer_keys, command_hint, run_questions, short_credit
+    from azrs_quiz.cli.runner import Terminal, command_hint, run_questions, short_credit
     from azrs_quiz.progress import ProgressStore, plan_review
-    from azrs_quiz.questions import question_bank
     from azrs_quiz.questions.quiz import questions_on
 
     terminal = Terminal.open(no_color=no_color, enter=enter)
-    content = load_content_for_cli(content_path)
-    pool: list[Question] = questions_on(question_bank(content), topics)
+    bank = bank_for_cli(content_path, no_cache=no_cache)
+    pool: list[Question] = questions_on(bank.questions, topics)
     with ProgressStore.open(data_dir) as store:
         now = clock.utc_now()
         cards = store.cards()
@@ -115,7 +118,7 @@ def review(
             io=terminal,
             on_answer=save,
             form=form,
-            answer_key=answer_keys(content),
+            answer_key=typed_answer_keys(content_path),
             clock=_monotonic,
             now=clock.utc_now,
         )
@@ -128,8 +131,8 @@ def review(
     terminal.show()
     terminal.show(render.wrap(render.what_next(after, later, again=command_hint("review")), terminal.width))
     fact_ids = [question.fact_id for question in plan.questions]
-    attribution = content.attribution_for(fact_ids)
+    attribution = bank.attribution_for(fact_ids)
     terminal.show(
-        render.credit(attribution, terminal.width, short=short_credit(content, fact_ids), symbols=terminal.symbols)
+        render.credit(attribution, terminal.width, short=short_credit(bank, fact_ids), symbols=terminal.symbols)
     )
     return INTERRUPTED if session.interrupted else 0

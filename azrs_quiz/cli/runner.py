@@ -28,6 +28,7 @@ from azrs_quiz.session import Answer, AnswerForm, Session
 if TYPE_CHECKING:
     from azrs_quiz.facts.content import Content
     from azrs_quiz.questions.marking import AnswerKey
+    from azrs_quiz.snapshot import BankSnapshot
 
 #: The widest the output gets, even in a wider terminal: long lines are hard to read.
 MAX_WIDTH = 80
@@ -385,7 +386,7 @@ def answer_keys(content: Content) -> Callable[[Question], AnswerKey]:
     return key_of
 
 
-def short_credit(content: Content, fact_ids: Iterable[str]) -> str:
+def short_credit(content: Content | BankSnapshot, fact_ids: Iterable[str]) -> str:
     """The credit in a few words, for the one line under a sitting: pack, source site and licence.
 
     "“Azerbaijan–Serbia relations” + 1 more, Wikipedia, CC-BY-SA-4.0"

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 
+from azrs_quiz.facts.credit import credit_for
 from azrs_quiz.facts.models import (
     TOPICS,
     Agreement,
@@ -79,9 +80,7 @@ class Content:
 
         Every pack's credit when none of them is known (content built in code).
         """
-        wanted = {self.record_packs.get(record_id) for record_id in record_ids}
-        packs = [pack for pack in self.packs if pack.id in wanted] or list(self.packs)
-        return "\n".join(pack.attribution for pack in packs)
+        return credit_for([(pack.id, pack.attribution) for pack in self.packs], self.record_packs, record_ids)
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind there are (the validate summary)."""

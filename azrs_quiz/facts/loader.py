@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
+from azrs_quiz.facts.bundled import bundled_content_path as bundled_content_path
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.messages import plain_error, unknown_key_message
 from azrs_quiz.facts.models import (
@@ -36,16 +36,6 @@ from azrs_quiz.gcpause import garbage_collection_paused
 
 PACK_FILE = "pack.yaml"
 _YAML_SUFFIXES = (".yaml", ".yml")
-
-
-def bundled_content_path() -> Path:
-    """The folder of the content packs that ship with azrs_quiz."""
-    package = Path(str(resources.files("azrs_quiz")))
-    installed = package / "content"
-    if installed.is_dir():
-        return installed
-    # A source checkout (or an editable install): the content sits beside the package.
-    return package.parent / "content"
 
 
 def find_packs(path: Path) -> list[Path]:

@@ -14,6 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validat
 
 from azrs_quiz.facts.dates import DATE_JSON_SCHEMA, PartialDate
 
+# Re-exported: the topics live apart so that a cached quiz needs no pydantic.
+from azrs_quiz.facts.topics import TOPICS as TOPICS
+from azrs_quiz.facts.topics import Topic as Topic
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
@@ -41,10 +45,6 @@ _AMOUNT_JSON_SCHEMA: dict[str, Any] = {
         {"type": "string", "pattern": r"^\d+(\.\d+)?$"},
     ],
 }
-
-#: The topics a quiz can be drawn from.
-Topic = Literal["dates", "people", "agreements", "related"]
-TOPICS: tuple[Topic, ...] = ("dates", "people", "agreements", "related")
 
 
 class _Record(BaseModel):

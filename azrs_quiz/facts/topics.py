@@ -1,11 +1,18 @@
-"""Choosing topics: the one check behind every ``--topic``."""
+"""The topics a quiz can be drawn from, and the one check behind every ``--topic``.
+
+Importable without pydantic or the engine, so a quiz drawn from a cached bank needs neither.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from azrs_quiz.errors import UnknownTopic
-from azrs_quiz.facts.models import Topic
+
+#: The topics a quiz can be drawn from.
+Topic = Literal["dates", "people", "agreements", "related"]
+TOPICS: tuple[Topic, ...] = ("dates", "people", "agreements", "related")
 
 
 def choose_topics(asked: str | Iterable[str] | None, available: Sequence[Topic]) -> tuple[Topic, ...]:

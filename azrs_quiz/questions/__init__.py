@@ -2,14 +2,49 @@
 
 ``question_bank(content)`` gives every question the content yields (a pure function
 of the content); ``build_quiz(content, topics=..., count=..., seed=...)`` draws a
-quiz from it.
+quiz from it, and ``draw_quiz(bank, ...)`` draws one from a bank already built.
+
+Names are imported on first use: drawing from a cached bank must not pay for the
+engine (or for pydantic, which the content models need).
 """
 
 from __future__ import annotations
 
-from azrs_quiz.questions.bank import question_bank
-from azrs_quiz.questions.errors import InvalidCount, InvalidOptionCount, NoQuestions
-from azrs_quiz.questions.model import Question, Quiz
-from azrs_quiz.questions.quiz import build_quiz
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["InvalidCount", "InvalidOptionCount", "NoQuestions", "Question", "Quiz", "build_quiz", "question_bank"]
+if TYPE_CHECKING:  # "X as X": explicit re-exports for type checkers (the imports below are lazy)
+    from azrs_quiz.questions.bank import question_bank as question_bank
+    from azrs_quiz.questions.errors import InvalidCount as InvalidCount
+    from azrs_quiz.questions.errors import InvalidOptionCount as InvalidOptionCount
+    from azrs_quiz.questions.errors import NoQuestions as NoQuestions
+    from azrs_quiz.questions.model import Question as Question
+    from azrs_quiz.questions.model import Quiz as Quiz
+    from azrs_quiz.questions.quiz import build_quiz as build_quiz
+    from azrs_quiz.questions.quiz import draw_quiz as draw_quiz
+
+_EXPORTS: dict[str, str] = {
+    "InvalidCount": "azrs_quiz.questions.errors",
+    "InvalidOptionCount": "azrs_quiz.questions.errors",
+    "NoQuestions": "azrs_quiz.questions.errors",
+    "Question": "azrs_quiz.questions.model",
+    "Quiz": "azrs_quiz.questions.model",
+    "build_quiz": "azrs_quiz.questions.quiz",
+    "draw_quiz": "azrs_quiz.questions.quiz",
+    "question_bank": "azrs_quiz.questions.bank",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'azrs_quiz.questions' has no attribute '{name}'")
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from azrs_quiz.facts.models import Topic
+from azrs_quiz.facts.topics import Topic
 
 #: The kinds of fact a question can be about (Anki tags and exports use them).
 FactKind = str  # "event" | "person" | "agreement" | "figure"

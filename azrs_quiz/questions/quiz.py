@@ -5,15 +5,19 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from azrs_quiz.facts.content import Content
-from azrs_quiz.facts.models import TOPICS, Topic
-from azrs_quiz.facts.topics import choose_topics
-from azrs_quiz.questions.bank import DEFAULT_OPTIONS, question_bank
+from azrs_quiz.facts.topics import TOPICS, Topic, choose_topics
 from azrs_quiz.questions.errors import InvalidCount, NoQuestions
 from azrs_quiz.questions.model import Question, Quiz
 
+if TYPE_CHECKING:
+    from azrs_quiz.facts.content import Content
+
 DEFAULT_COUNT = 10
+#: Kept equal to azrs_quiz.questions.bank.DEFAULT_OPTIONS (a test checks): drawing from a
+#: cached bank must not import the engine that builds one.
+DEFAULT_OPTIONS = 4
 
 
 def build_quiz(
@@ -34,16 +38,37 @@ def build_quiz(
     the content has no questions on, :class:`InvalidCount` when ``count < 1`` and
     :class:`NoQuestions` when the content yields none at all.
     """
-    if count < 1:
-        raise InvalidCount(f"count must be at least 1 (got {count})")
+    from azrs_quiz.questions.bank import question_bank
+
+    _check_count(count)
+    return draw_quiz(question_bank(content, options=options), topics=topics, count=count, seed=seed)
+
+
+def draw_quiz(
+    bank: Sequence[Question],
+    *,
+    topics: Iterable[str] | None = None,
+    count: int = DEFAULT_COUNT,
+    seed: int | None = None,
+) -> Quiz:
+    """Draw a quiz from a bank already built, exactly as :func:`build_quiz` draws it.
+
+    The same bank and ``seed`` give the same quiz that :func:`build_quiz` gives from
+    the content the bank was built from, so a cached bank changes nothing a learner sees.
+    """
+    _check_count(count)
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
-    bank = question_bank(content, options=options)
     if not bank:
         raise NoQuestions("the content yields no questions: its facts need dates, places, roles, parties or amounts")
     chosen_topics = select_topics(bank, topics)
     drawn = draw(questions_on(bank, chosen_topics), count, random.Random(seed))
     return Quiz(questions=tuple(drawn), topics=chosen_topics, seed=seed)
+
+
+def _check_count(count: int) -> None:
+    if count < 1:
+        raise InvalidCount(f"count must be at least 1 (got {count})")
 
 
 def questions_on(bank: Sequence[Question], topics: Iterable[str] | None) -> list[Question]:

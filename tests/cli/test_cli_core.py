@@ -293,10 +293,10 @@ class TestSchema:
 def test_ctrl_c_while_loading_exits_130_without_a_traceback(
     command: str, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(_path: object) -> None:
+    def interrupted(_path: object, **_options: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(f"azrs_quiz.cli.{command}.load_content_for_cli", interrupted)
+    monkeypatch.setattr(f"azrs_quiz.cli.{command}.bank_for_cli", interrupted)
 
     result = runner.invoke(main, [command], input="")
 

@@ -1,0 +1,201 @@
+"""A cache of validated question banks, so that a quiz starts at once on content it has seen.
+
+The first run on some content loads and validates it and builds the bank as always,
+then stores a :class:`~azrs_quiz.snapshot.BankSnapshot` in the user's cache folder.
+Later runs read it back instead, without yaml, pydantic or the engine, when its key
+still matches. The key is a hash of:
+
+- every file the loader could read under the content path, by relative path and bytes
+  (a superset: pack files, and the stray YAML a folder of packs is checked for);
+- the package version and its code (each module's path, size and modification time),
+  so a changed engine, even uncommitted in a source checkout, never serves an old bank;
+- the snapshot format.
+
+A snapshot is only ever written after the content validated without a problem, and
+the key covers every byte validation read, so a hit never stands in for content that
+validation would reject. A snapshot that cannot be read, is stale, or was written by
+another version is ignored and written again; one that cannot be written is skipped.
+The file is written atomically (a temporary file renamed into place), one per content
+folder, so the cache does not grow as content changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from azrs_quiz._version import __version__
+from azrs_quiz.gcpause import garbage_collection_paused
+from azrs_quiz.snapshot import BankSnapshot
+
+if TYPE_CHECKING:
+    from azrs_quiz.facts.content import Content
+
+#: Where to keep the cache instead of the user's cache folder.
+CACHE_DIR_ENV = "AZRS_QUIZ_CACHE_DIR"
+#: Set (to anything but "", "0", "false" or "no") to turn the cache off.
+NO_CACHE_ENV = "AZRS_QUIZ_NO_CACHE"
+
+#: Bumped whenever the layout of a stored snapshot changes.
+_FORMAT = "azrs-quiz bank snapshot 1"
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def cache_disabled_by_environment() -> bool:
+    """Whether ``AZRS_QUIZ_NO_CACHE`` turns the cache off."""
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def cache_dir() -> Path:
+    """The folder snapshots are kept in: ``AZRS_QUIZ_CACHE_DIR``, else the user's cache folder."""
+    from_env = os.environ.get(CACHE_DIR_ENV, "")
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("azrs-quiz", appauthor=False))
+
+
+def bank_snapshot(content_path: Path | None = None, *, use_cache: bool = True) -> BankSnapshot:
+    """The bank of the content at ``content_path`` (the bundled content by default), cached.
+
+    Loads and validates the content as :func:`~azrs_quiz.facts.loader.load_content`
+    does (raising the same errors) whenever no valid snapshot of it is stored, or when
+    ``use_cache`` is false or ``AZRS_QUIZ_NO_CACHE`` is set.
+    """
+    from azrs_quiz.facts.bundled import bundled_content_path
+
+    root = bundled_content_path() if content_path is None else Path(content_path)
+    if not use_cache or cache_disabled_by_environment():
+        return _build(root)
+    key = content_key(root)
+    if key is None:  # something the loader must report (or a file that cannot be hashed safely)
+        return _build(root)
+    file = snapshot_file(root)
+    cached = read_snapshot(file, key)
+    if cached is not None:
+        return cached
+    snapshot = _build(root)
+    write_snapshot(file, key, snapshot)
+    return snapshot
+
+
+def snapshot_file(root: Path) -> Path:
+    """The cache file for the content at ``root`` (one per folder, whatever its content)."""
+    where = os.path.abspath(root).encode("utf-8", "surrogateescape")
+    return cache_dir() / f"bank-{hashlib.blake2b(where, digest_size=12).hexdigest()}.json"
+
+
+def content_key(root: Path) -> str | None:
+    """The cache key of the content at ``root``; ``None`` when it cannot be computed.
+
+    ``None`` (no caching this run) when the path is missing, a folder cannot be listed,
+    or a YAML name is not a regular file: the loader then reports what is wrong.
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (_FORMAT, __version__, _code_fingerprint()):
+        digest.update(part.encode("utf-8") + b"\0")
+    try:
+        if not root.is_dir():
+            return None
+        for relative, path in _files_the_loader_may_read(root):
+            digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            data = path.read_bytes()
+            digest.update(len(data).to_bytes(8, "big"))
+            digest.update(data)
+    except (OSError, RecursionError):
+        return None
+    return digest.hexdigest()
+
+
+def read_snapshot(file: Path, key: str) -> BankSnapshot | None:
+    """The snapshot stored in ``file`` under ``key``; ``None`` when it is missing, stale or unreadable."""
+    try:
+        with open(file, "rb") as stream:
+            if stream.readline().rstrip(b"\n") != key.encode("ascii"):
+                return None
+            body = stream.read()
+        with garbage_collection_paused():
+            return BankSnapshot.from_data(json.loads(body))
+    except Exception:  # a cache that cannot be read is rebuilt: it must never stop a quiz
+        return None
+
+
+def write_snapshot(file: Path, key: str, snapshot: BankSnapshot) -> None:
+    """Store ``snapshot`` under ``key`` in ``file`` atomically; give up quietly if it cannot be."""
+    try:
+        data = snapshot.to_data()
+        if BankSnapshot.from_data(data).questions != list(snapshot.questions):
+            return  # stored data would not come back equal: better no cache than a wrong one
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    except ValueError:
+        return
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+        try:
+            with open(temporary, "w", encoding="utf-8", newline="") as stream:
+                stream.write(key + "\n")
+                stream.write(body)
+            os.replace(temporary, file)
+        finally:
+            temporary.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def _build(root: Path) -> BankSnapshot:
+    from azrs_quiz.facts.loader import load_content
+    from azrs_quiz.questions.bank import question_bank
+
+    content: Content = load_content(root)
+    return BankSnapshot.of(content, question_bank(content))
+
+
+def _files_the_loader_may_read(root: Path) -> Iterator[tuple[str, Path]]:
+    """Every YAML name under ``root`` (relative path, path), in a stable order.
+
+    Folders linked in are followed once (a loop is cut).
+    """
+    seen: set[tuple[int, int]] = set()
+
+    def walk(folder: Path, relative: str, top: bool) -> Iterator[tuple[str, Path]]:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+            # Below the top the loader skips hidden names; at the top a hidden folder can be a pack.
+            if entry.name.startswith(".") and not (top and os.path.exists(os.path.join(entry.path, "pack.yaml"))):
+                continue
+            path = Path(entry.path)
+            name = f"{relative}{entry.name}"
+            if entry.name.endswith(_YAML_SUFFIXES):
+                yield name, path
+            elif entry.is_dir():
+                yield from walk(path, f"{name}/", False)
+
+    yield from walk(root, "", True)
+
+
+def _code_fingerprint() -> str:
+    """Each module of the package by path, size and modification time: cheap, and it changes with the code."""
+    package = Path(__file__).parent
+    parts: list[str] = []
+    for folder, folders, files in os.walk(package):
+        folders[:] = sorted(name for name in folders if name != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                parts.append(
+                    f"{os.path.relpath(os.path.join(folder, name), package)}:{info.st_size}:{info.st_mtime_ns}"
+                )
+    return ";".join(parts)
