@@ -1,0 +1,208 @@
+"""The cached question bank: the same quizzes as without it, and never stale or trusted blindly."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from azrs_quiz import cache
+from azrs_quiz.cache import bank_snapshot, snapshot_file
+from azrs_quiz.cli.main import main
+from azrs_quiz.facts.bundled import bundled_content_path
+from azrs_quiz.facts.content import Content
+from azrs_quiz.questions import build_quiz, draw_quiz, question_bank
+from azrs_quiz.questions.bank import DEFAULT_OPTIONS
+from azrs_quiz.questions.quiz import DEFAULT_OPTIONS as DRAW_DEFAULT_OPTIONS
+from azrs_quiz.snapshot import BankSnapshot
+from tests.conftest import TINY_PACK
+
+TOPIC_CHOICES: list[list[str]] = [[], ["dates"], ["people"], ["agreements", "related"], ["dates", "people"]]
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """A copy of the tiny pack that a test may edit."""
+    return Path(shutil.copytree(TINY_PACK, tmp_path / "tiny"))
+
+
+def _quiz(runner: CliRunner, *args: str, answers: str = "a\nb\nc\n") -> str:
+    result = runner.invoke(main, ["quiz", "--no-color", *args], input=answers)
+    assert result.exit_code == 0, result.output + result.stderr
+    return re.sub(r"Time: \S+", "Time: -", result.output)
+
+
+def test_a_cached_bank_draws_every_quiz_the_content_draws(bundled_content: Content) -> None:
+    bank_snapshot()  # stores it
+    cached = bank_snapshot()
+    assert snapshot_file(bundled_content_path()).exists()
+    for seed in range(60):
+        for topics in TOPIC_CHOICES:
+            expected = build_quiz(bundled_content, topics=topics or None, count=seed % 12 + 1, seed=seed)
+            drawn = draw_quiz(cached.questions, topics=topics or None, count=seed % 12 + 1, seed=seed)
+            assert drawn == expected
+
+
+def test_the_cached_bank_is_the_bank_with_its_credit(bundled_content: Content) -> None:
+    bank_snapshot()
+    cached = bank_snapshot()
+    assert list(cached.questions) == question_bank(bundled_content)
+    for question in cached.questions[::7]:
+        assert cached.attribution_for([question.fact_id]) == bundled_content.attribution_for([question.fact_id])
+    assert cached.attribution_for([]) == bundled_content.attribution_for([])
+
+
+@pytest.mark.parametrize("seed", ["1", "7", "42", "2024"])
+@pytest.mark.parametrize("topics", [[], ["--topic", "people"], ["--topic", "dates", "--topic", "related"]])
+def test_the_quiz_prints_the_same_from_the_cache_as_from_the_files(
+    runner: CliRunner, seed: str, topics: list[str]
+) -> None:
+    args = ["--seed", seed, "-n", "4", *topics]
+    from_files = _quiz(runner, *args, "--no-cache")
+    assert not snapshot_file(bundled_content_path()).exists()
+    assert _quiz(runner, *args) == from_files  # builds and stores the snapshot
+    assert snapshot_file(bundled_content_path()).exists()
+    assert _quiz(runner, *args) == from_files  # reads it
+
+
+def test_a_cache_hit_imports_neither_yaml_nor_pydantic_nor_the_engine(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from azrs_quiz.cli.main import main\n"
+        "try:\n"
+        "    main(['quiz', '-n', '2', '--seed', '3'], prog_name='azrs-quiz')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ['yaml', 'pydantic', 'azrs_quiz.questions.bank', 'azrs_quiz.facts.loader', 'fsrs']\n"
+        "print(' '.join(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
+    )
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script], input="", capture_output=True, text=True, check=True, timeout=120
+        )
+        assert "Question 1/2" in done.stdout
+        return done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+
+    first = run()
+    assert "yaml" in first and "pydantic" in first  # a miss reads and validates the files
+    assert run() == ""
+
+
+def test_an_edited_file_is_read_again(runner: CliRunner, pack: Path) -> None:
+    every_answer = "a\n" * 30
+    before = _quiz(runner, "--content", str(pack), "--seed", "1", "-n", "30", answers=every_answer)
+    facts = pack / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    explanation = re.search(r"explanation: (.+)", text)
+    assert explanation is not None
+    facts.write_text(text.replace(explanation.group(1), "Rewritten-later."), encoding="utf-8")
+
+    after = _quiz(runner, "--content", str(pack), "--seed", "1", "-n", "30", answers=every_answer)
+
+    assert "Rewritten-later." in after
+    assert "Rewritten-later." not in before
+
+
+def test_content_made_invalid_after_caching_is_reported_not_served(runner: CliRunner, pack: Path) -> None:
+    _quiz(runner, "--content", str(pack), "--seed", "1")
+    facts = pack / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8") + "\nunknown_section: []\n", encoding="utf-8")
+
+    result = runner.invoke(main, ["quiz", "--content", str(pack), "--seed", "1"], input="")
+
+    assert result.exit_code == 1
+    assert "unknown_section" in result.stderr
+    assert "facts.yaml" in result.stderr
+
+
+def test_a_stray_yaml_file_beside_cached_packs_is_still_reported(runner: CliRunner, tmp_path: Path) -> None:
+    packs = tmp_path / "packs"
+    shutil.copytree(TINY_PACK, packs / "tiny")
+    _quiz(runner, "--content", str(packs), "--seed", "1")
+    (packs / "stray.yaml").write_text("events: []\n", encoding="utf-8")
+
+    result = runner.invoke(main, ["quiz", "--content", str(packs), "--seed", "1"], input="")
+
+    assert result.exit_code == 1
+    assert "stray.yaml" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b"", b"not a key\n{}", b"\x00\xff\xfe", None],
+    ids=["empty", "wrong-key", "binary", "right-key-bad-body"],
+)
+def test_a_corrupt_cache_file_is_ignored_and_rewritten(runner: CliRunner, pack: Path, garbage: bytes | None) -> None:
+    expected = _quiz(runner, "--content", str(pack), "--seed", "5")
+    file = snapshot_file(pack)
+    if garbage is None:  # the key of the content, then a body that is not a snapshot
+        key = file.read_bytes().split(b"\n", 1)[0]
+        garbage = key + b'\n{"kinds": {"id": "text"}, "strings": [], "columns": {"id": [7]}}'
+    file.write_bytes(garbage)
+
+    assert _quiz(runner, "--content", str(pack), "--seed", "5") == expected
+    assert file.read_bytes() != garbage
+    assert bank_snapshot(pack).questions  # and it reads back
+
+
+def test_a_snapshot_from_another_version_is_rebuilt(pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bank_snapshot(pack)
+    file = snapshot_file(pack)
+    first_key = file.read_bytes().split(b"\n", 1)[0]
+    monkeypatch.setattr(cache, "__version__", "99.0.0")
+
+    bank_snapshot(pack)
+
+    assert file.read_bytes().split(b"\n", 1)[0] != first_key
+
+
+def test_changed_code_changes_the_key(pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    key = cache.content_key(pack)
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: "other code")
+    assert cache.content_key(pack) not in (None, key)
+
+
+def test_no_cache_option_and_variable_leave_no_cache_file(
+    runner: CliRunner, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _quiz(runner, "--content", str(pack), "--no-cache")
+    assert not snapshot_file(pack).exists()
+    monkeypatch.setenv("AZRS_QUIZ_NO_CACHE", "1")
+    _quiz(runner, "--content", str(pack))
+    review = runner.invoke(main, ["review", "--content", str(pack)], input="")
+    assert review.exit_code == 0, review.output
+    assert not snapshot_file(pack).exists()
+
+
+def test_review_uses_the_cache_too(runner: CliRunner, pack: Path) -> None:
+    first = runner.invoke(main, ["review", "--content", str(pack), "--max", "3"], input="a\na\na\n")
+    assert first.exit_code == 0, first.output
+    assert snapshot_file(pack).exists()
+
+
+def test_an_unwritable_cache_folder_does_not_stop_a_quiz(
+    runner: CliRunner, pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("AZRS_QUIZ_CACHE_DIR", str(blocker / "cache"))
+    assert "Question 1/" in _quiz(runner, "--content", str(pack))
+
+
+def test_a_snapshot_round_trips_through_json(bundled_content: Content) -> None:
+    bank = question_bank(bundled_content)
+    snapshot = BankSnapshot.of(bundled_content, bank)
+    again = BankSnapshot.from_data(json.loads(json.dumps(snapshot.to_data())))
+    assert list(again.questions) == bank
+    assert again.packs == snapshot.packs
+
+
+def test_drawing_and_building_agree_on_the_default_option_count() -> None:
+    assert DRAW_DEFAULT_OPTIONS == DEFAULT_OPTIONS
