@@ -72,12 +72,15 @@ def test_the_quiz_prints_the_same_from_the_cache_as_from_the_files(
     assert _quiz(runner, *args) == from_files  # reads it
 
 
-def test_a_cache_hit_imports_neither_yaml_nor_pydantic_nor_the_engine(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "command", [["quiz", "-n", "2", "--seed", "3"], ["review", "--max", "2"]], ids=["quiz", "review"]
+)
+def test_a_cache_hit_imports_neither_yaml_nor_pydantic_nor_the_engine(command: list[str]) -> None:
     script = (
         "import sys\n"
         "from azrs_quiz.cli.main import main\n"
         "try:\n"
-        "    main(['quiz', '-n', '2', '--seed', '3'], prog_name='azrs-quiz')\n"
+        f"    main({command!r}, prog_name='azrs-quiz')\n"
         "except SystemExit:\n"
         "    pass\n"
         "heavy = ['yaml', 'pydantic', 'azrs_quiz.questions.bank', 'azrs_quiz.facts.loader']\n"
@@ -88,7 +91,7 @@ def test_a_cache_hit_imports_neither_yaml_nor_pydantic_nor_the_engine(tmp_path: 
         done = subprocess.run(
             [sys.executable, "-c", script], input="", capture_output=True, text=True, check=True, timeout=120
         )
-        assert "Question 1/2" in done.stdout
+        assert "Question 1/2" in done.stdout  # the sitting ran (input ended at once)
         return done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
 
     first = run()
@@ -207,3 +210,10 @@ def test_a_snapshot_round_trips_through_json(bundled_content: Content) -> None:
 
 def test_drawing_and_building_agree_on_the_default_option_count() -> None:
     assert DRAW_DEFAULT_OPTIONS == DEFAULT_OPTIONS
+
+
+def test_typed_answers_are_marked_the_same_on_a_cache_hit(runner: CliRunner, pack: Path) -> None:
+    args = ["--content", str(pack), "--seed", "4", "-n", "3", "--typed"]
+    first = _quiz(runner, *args, answers="2011\nBelgrade\nnobody\n")
+    assert snapshot_file(pack).exists()
+    assert _quiz(runner, *args, answers="2011\nBelgrade\nnobody\n") == first

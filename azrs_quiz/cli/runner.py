@@ -281,8 +281,6 @@ def run_questions(
     ``on_guess``, a right answer at a terminal is followed by the offer of ``g`` ("I
     guessed"), which calls it with the answer marked so. Wrong keys are never answers.
     """
-    from azrs_quiz.questions.marking import typable
-
     answers: list[Answer] = []
     ended_early = interrupted = False
     started = clock()
@@ -290,7 +288,7 @@ def run_questions(
     try:
         for number, question in enumerate(questions, start=1):
             asked: AnswerForm = "choice"
-            if form is not None and answer_key is not None and form(question) == "typed" and typable(question):
+            if form is not None and answer_key is not None and form(question) == "typed" and _typable(question):
                 asked = "typed"
             io.show(render.question(question, number, total, io.symbols, io.width, typed=asked == "typed"))
             shown = clock()
@@ -370,6 +368,14 @@ def _offer_guess(io: Terminal) -> Literal["guessed", "next", "quit"]:
     if reply in ("q", "quit"):
         return "quit"
     return "next"
+
+
+def _typable(question: Question) -> bool:
+    # Imported here: the marking rules need the content models (pydantic), which a sitting
+    # without typed answers, drawn from the cached bank, never loads.
+    from azrs_quiz.questions.marking import typable
+
+    return typable(question)
 
 
 def answer_keys(content: Content) -> Callable[[Question], AnswerKey]:
