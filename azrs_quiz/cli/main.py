@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("azrs_quiz.cli.export:export", f"Export the questions: {', '.join(format_names())}."),
     "validate": ("azrs_quiz.cli.validate:validate", "Check content files and report every problem."),
     "schema": ("azrs_quiz.cli.schema:schema", "Print the JSON Schema of the content format."),
+    "new": ("azrs_quiz.cli.new:new", "Start a content pack from a small, commented example."),
 }
 
 

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from azrs_quiz.facts.yamlfile import kind_of
+from azrs_quiz.facts.yamlfile import kind_of, shorten
 
 Precision = Literal["year", "month", "day"]
 
@@ -119,12 +119,12 @@ class PartialDate(BaseModel):
 def _parse_iso_partial(text: str) -> dict[str, int | None]:
     match = _ISO_PARTIAL.match(text.strip())
     if match is None:
-        raise ValueError(f"{text!r} is not a date: write 1944, '2011-02' or 2011-02-21")
+        raise ValueError(f"{shorten(repr(text))} is not a date: write 1944, '2011-02' or 2011-02-21")
     year, month, day = (int(part) if part else None for part in match.groups())
     if year == 0:
-        raise ValueError(f"{text!r} is not a date: there is no year 0")
+        raise ValueError(f"{shorten(repr(text))} is not a date: there is no year 0")
     if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"{text!r} is not a date: there is no month {month}")
+        raise ValueError(f"{shorten(repr(text))} is not a date: there is no month {month}")
     if day == 0:
-        raise ValueError(f"{text!r} is not a date: there is no day 0")
+        raise ValueError(f"{shorten(repr(text))} is not a date: there is no day 0")
     return {"year": year, "month": month, "day": day}

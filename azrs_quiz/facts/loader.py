@@ -31,8 +31,9 @@ from azrs_quiz.facts.models import (
     Place,
     Source,
 )
-from azrs_quiz.facts.yamlfile import YamlDocument, key_label, kind_of, read_yaml
+from azrs_quiz.facts.yamlfile import YamlDocument, key_label, kind_of, read_yaml, shorten
 from azrs_quiz.gcpause import garbage_collection_paused
+from azrs_quiz.plural import plural
 
 PACK_FILE = "pack.yaml"
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -82,6 +83,16 @@ _SECTIONS_OF_KIND: dict[str, tuple[str, ...]] = {
     "place or organisation": ("places", "organisations"),
     "country": ("places",),
 }
+
+
+def _references_not_checked(unreadable: Sequence[Path], count: int) -> ContentProblem:
+    """Why unresolved references are not listed: their ids may be defined in a file that could not be read."""
+    files = "a file above" if len(unreadable) == 1 else f"{len(unreadable)} files above"
+    message = (
+        f"{plural(count, 'reference')} could not be resolved, but {files} could not be read and may define"
+        " them; fix it and run validate again"
+    )
+    return ContentProblem(unreadable[0], None, "references", message)
 
 
 def _left_out(root: Path) -> list[ContentProblem]:
@@ -136,6 +147,7 @@ class _ContentBuilder:
         self.packs: list[PackMeta] = []
         self.pack_origins: dict[str, _Origin] = {}
         self.records: dict[str, dict[str, BaseModel]] = {section: {} for section in SECTIONS}
+        #: Where each id was first defined, valid record or not: the second is a duplicate.
         self.origins: dict[str, _Origin] = {}
         #: Which pack each record came from, so its own pack's credit can go with it.
         self.record_packs: dict[str, str] = {}
@@ -143,6 +155,8 @@ class _ContentBuilder:
         #: Ids of records that failed validation, by section: already reported, so
         #: references to them are not reported again as unknown.
         self.failed: dict[str, str] = {}
+        #: Files that could not be parsed: whatever they define is unknown, so references are not checked.
+        self.unreadable: list[Path] = []
         #: The sources of the current pack by reference number: a pack cites one article's list.
         self.reference_numbers: dict[int, tuple[str, _Origin]] = {}
 
@@ -169,6 +183,7 @@ class _ContentBuilder:
         document, problems = read_yaml(path)
         self.problems.extend(problems)
         if document is None:
+            self.unreadable.append(path)
             return
         origin = _Origin(document, ())
         if not isinstance(document.data, dict):
@@ -180,7 +195,7 @@ class _ContentBuilder:
             return
         first = self.pack_origins.get(meta.id)
         if first is not None:
-            message = f"duplicate pack id '{meta.id}' (first defined at {first.where()})"
+            message = f"duplicate pack id '{shorten(meta.id)}' (first defined at {first.where()})"
             self.problems.append(origin.problem("id", message, deeper=("id",)))
             return
         self.pack_origins[meta.id] = origin
@@ -191,6 +206,7 @@ class _ContentBuilder:
         document, problems = read_yaml(path)
         self.problems.extend(problems)
         if document is None:
+            self.unreadable.append(path)
             return
         data = document.data
         top = _Origin(document, ())
@@ -229,19 +245,28 @@ class _ContentBuilder:
         except ValidationError as error:
             if isinstance(entry.get("id"), str) and prefix:
                 self.failed.setdefault(entry["id"], prefix.split("[")[0])
+                self._claim_id(entry["id"], origin, prefix)  # a duplicate id is worth knowing now, too
             for detail in error.errors():
                 field, message, location = plain_error(detail, model, entry, prefix)
                 self.problems.append(origin.problem(field, message, deeper=location))
             return None
 
-    def _register(self, section: str, record: BaseModel, origin: _Origin, label: str) -> None:
-        record_id: str = record.id  # type: ignore[attr-defined]
+    def _claim_id(self, record_id: str, origin: _Origin, label: str) -> bool:
+        """Take ``record_id`` for the record at ``origin``; a problem, and False, if it is taken."""
         first = self.origins.get(record_id)
         if first is not None:
-            message = f"duplicate id '{record_id}' (first defined at {first.where()})"
+            message = (
+                f"duplicate id '{shorten(record_id)}' (first defined at {first.where()}); give each record its own id"
+            )
             self.problems.append(origin.problem(f"{label}.id", message, deeper=("id",)))
-            return
+            return False
         self.origins[record_id] = origin
+        return True
+
+    def _register(self, section: str, record: BaseModel, origin: _Origin, label: str) -> None:
+        record_id: str = record.id  # type: ignore[attr-defined]
+        if not self._claim_id(record_id, origin, label):
+            return
         self.records[section][record_id] = record
         if self.current_pack is not None:
             self.record_packs[record_id] = self.current_pack
@@ -259,11 +284,18 @@ class _ContentBuilder:
         self.problems.append(origin.problem(f"{label}.number", message, deeper=("number",)))
 
     def finish(self) -> Content:
+        before = len(self.problems)
         self._check_references()
+        unresolved = len(self.problems) - before
+        if unresolved and self.unreadable:
+            # The ids may well be defined in a file that could not be read: say so, once.
+            del self.problems[before:]
         self._check_prompts_are_unique()
         if self.problems:
             # File by file, top to bottom, the way an author fixes them.
             self.problems.sort(key=lambda problem: (str(problem.path), problem.line or 0))
+            if unresolved and self.unreadable:
+                self.problems.append(_references_not_checked(self.unreadable, unresolved))
             raise ContentError(self.problems)
         # Read-only views: the content, like its frozen records, cannot be changed by a caller.
         sections = {section: MappingProxyType(records) for section, records in self.records.items()}
@@ -343,9 +375,9 @@ class _ContentBuilder:
             if ref in records:  # it exists, but is the wrong kind of record
                 other = records[ref]
                 what = f"a {other.kind}" if isinstance(other, Place) else f"one of the {section}"
-                return f"'{ref}' is {what}, not a {kind}"
+                return f"'{shorten(ref)}' is {what}, not a {kind}"
         if ref in self.failed:
-            return f"'{ref}' is one of the {self.failed[ref]}, not a {kind}"
+            return f"'{shorten(ref)}' is one of the {self.failed[ref]}, not a {kind}"
         suggestion = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
         hint = f"; did you mean '{suggestion[0]}'?" if suggestion else ""
-        return f"unknown {kind} '{ref}'{hint}"
+        return f"unknown {kind} '{shorten(ref)}'{hint}"

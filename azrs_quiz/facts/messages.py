@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, get_args
 from pydantic import BaseModel
 
 from azrs_quiz.facts.models import PATTERN_HINTS
-from azrs_quiz.facts.yamlfile import key_label
+from azrs_quiz.facts.yamlfile import key_label, shorten
 
 
 class PlainError(NamedTuple):
@@ -54,18 +54,46 @@ def plain_error(detail: Any, model: type[BaseModel], entry: Any, prefix: str) ->
     elif error_type == "literal_error":
         message = f"must be {detail.get('ctx', {}).get('expected', 'one of the allowed values')}"
     elif error_type == "too_short" and detail.get("ctx", {}).get("min_length") == 1:
-        message = "must list at least one id"
+        message = "must list at least one id, such as [first-id]"
+    elif error_type == "greater_than_equal":
+        message = f"must be at least {detail.get('ctx', {}).get('ge')}"
+    elif error_type == "less_than_equal":
+        message = f"must be at most {detail.get('ctx', {}).get('le')}"
     elif error_type in _PLAIN_MESSAGES:
         message = _PLAIN_MESSAGES[error_type]
     elif message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")
-    if (error_type not in ("missing", "extra_forbidden", "value_error", "string_too_short") and "input" in detail) or (
+    else:
+        message = _in_our_words(message)
+    if (error_type not in _SAYS_WHAT_IT_GOT and "input" in detail) or (
         error_type == "value_error" and not isinstance(got, (dict, list)) and describe_value(got) not in message
     ):
         message += f" (got {describe_value(got)})"
     if error_type == "string_type" and isinstance(got, (bool, int, float)):
         message += "; put it in quotes to make it text"
     return PlainError(field, message, location)
+
+
+#: Errors whose message already says enough about the value (or is about a missing one).
+_SAYS_WHAT_IT_GOT = ("missing", "extra_forbidden", "value_error", "string_too_short", "too_short")
+
+#: The openings of pydantic's own sentences, and ours for them.
+_OPENINGS = (
+    ("Input should be ", "must be "),
+    ("Input should ", "must "),
+    ("Value should have ", "must have "),
+    ("String should have ", "must have "),
+    ("String should ", "must "),
+    ("List should have ", "must have "),
+)
+
+
+def _in_our_words(message: str) -> str:
+    """A pydantic message no rule above covers, at least opening the way ours do."""
+    for theirs, ours in _OPENINGS:
+        if message.startswith(theirs):
+            return ours + message.removeprefix(theirs)
+    return message
 
 
 #: Pydantic's wording for common mistakes, said the way a content author thinks of them.
@@ -95,7 +123,7 @@ def describe_value(value: object) -> str:
         text = repr(value)
     except ValueError:  # an integer too long for Python to print
         return "a number too long to print"
-    return text if len(text) <= 80 else text[:77] + "..."
+    return shorten(text, 80)
 
 
 def _dotted(location: Sequence[str | int]) -> str:
@@ -155,4 +183,4 @@ def unknown_key_message(key: str, allowed: Iterable[str]) -> str:
     allowed = list(allowed)
     close = difflib.get_close_matches(key, allowed, n=1) or difflib.get_close_matches(key.lower(), allowed, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"unknown key {key!r}; {hint}allowed: {', '.join(allowed)}"
+    return f"unknown key {shorten(repr(key))}; {hint}allowed: {', '.join(allowed)}"

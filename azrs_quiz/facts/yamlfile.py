@@ -204,3 +204,8 @@ def kind_of(value: object) -> str:
     if isinstance(value, (int, float)):
         return "a number"
     return f"a {type(value).__name__}"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` for a message: whole when short, else cut with an ellipsis to ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -24,7 +24,7 @@ EXPECTED: dict[str, list[str]] = {
     "amounts": [
         "facts.yaml:9: figures[0].amount: give exactly one of 'currency' (money) or 'unit' (anything else)",
         "facts.yaml:15: figures[1].amount: give exactly one of 'currency' (money) or 'unit' (anything else)",
-        "facts.yaml:21: figures[2].amount.value: Input should be greater than 0 (got -5)",
+        "facts.yaml:21: figures[2].amount.value: must be greater than 0 (got -5)",
         "facts.yaml:27: figures[3].amount.currency: must be a three-letter ISO 4217 currency code in capitals, like 'EUR' or 'USD' (got 'euro')",
         "facts.yaml:33: figures[4].amount.value: must be a finite number (got inf)",
         "facts.yaml:39: figures[5].amount.value: must be a number, written without thousands separators (got '1,000')",
@@ -58,7 +58,7 @@ EXPECTED: dict[str, list[str]] = {
         "1 problem found",
     ],
     "duplicate-id": [
-        "b.yaml:5: places[1].id: duplicate id 'ref-1' (first defined at a.yaml:2)",
+        "b.yaml:5: places[1].id: duplicate id 'ref-1' (first defined at a.yaml:2); give each record its own id",
         "1 problem found",
     ],
     "duplicate-reference-number": [
@@ -93,7 +93,7 @@ EXPECTED: dict[str, list[str]] = {
         "facts.yaml:13: sources[3].date: a date must be a year, 'YYYY-MM' or YYYY-MM-DD, not 2011.5",
         "facts.yaml:16: sources[4].date: '21 August 1997' is not a date: write 1944, '2011-02' or 2011-02-21",
         "facts.yaml:19: sources[5].date: '2011-02-21T10:00:00' is not a date: write 1944, '2011-02' or 2011-02-21",
-        "facts.yaml:22: sources[6].date.year: Input should be greater than or equal to 1 (got 0)",
+        "facts.yaml:22: sources[6].date.year: must be at least 1 (got 0)",
         "facts.yaml:25: sources[7].date: a date must be a year, 'YYYY-MM' or YYYY-MM-DD, not true/false",
         "7 problems found",
     ],
@@ -269,7 +269,10 @@ def test_ids_and_pack_ids_must_be_unique_across_packs(runner: CliRunner, tmp_pat
     result = runner.invoke(main, ["validate", str(tmp_path)])
     assert result.exit_code == 1
     lines = result.stderr.replace(f"{tmp_path}/", "").splitlines()
-    assert lines[0] == "b/facts.yaml:2: people[0].id: duplicate id 'president-a' (first defined at a/facts.yaml:2)"
+    assert (
+        lines[0]
+        == "b/facts.yaml:2: people[0].id: duplicate id 'president-a' (first defined at a/facts.yaml:2); give each record its own id"
+    )
     assert "b/pack.yaml:1: id: duplicate pack id 'tiny' (first defined at a/pack.yaml:1)" in lines
     assert lines[-1] == "18 problems found"  # 17 records and the pack id
 

@@ -1,0 +1,102 @@
+"""``azrs-quiz new``: a starter pack that validates, quizzes and builds a deck at once."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+from helpers.breakages import BREAKAGES, break_pack
+
+from azrs_quiz.cli.main import main
+from azrs_quiz.facts.scaffold import STARTER_FILES
+
+
+def test_new_writes_a_pack_that_validates_at_once(runner: CliRunner, tmp_path: Path) -> None:
+    pack = tmp_path / "my-history"
+    result = runner.invoke(main, ["new", str(pack)])
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"Wrote a starter pack to {pack}: pack.yaml, sources.yaml, places.yaml, facts.yaml\n"
+        f"Next: azrs-quiz validate {pack}\n"
+        f"Then: azrs-quiz quiz --content {pack}\n"
+    )
+    assert sorted(path.name for path in pack.iterdir()) == sorted(STARTER_FILES)
+    assert "id: my-history\n" in (pack / "pack.yaml").read_text(encoding="utf-8")
+    validated = runner.invoke(main, ["validate", str(pack)])
+    assert validated.exit_code == 0, validated.stderr
+    assert validated.stdout == (
+        "OK: 1 pack, 9 facts (3 events, 1 agreement, 1 figure, 4 people), "
+        "2 sources, 4 places, 0 organisations, 0 doubts\n"
+    )
+
+
+def test_every_field_of_the_starter_is_explained(tmp_path: Path) -> None:
+    from azrs_quiz.facts.models import SECTIONS, PackMeta
+
+    CliRunner().invoke(main, ["new", str(tmp_path / "pack")])
+    text = "\n".join((tmp_path / "pack" / name).read_text(encoding="utf-8") for name in STARTER_FILES)
+    comments = "\n".join(line.partition("#")[2] for line in text.splitlines() if "#" in line)
+    fields = set(PackMeta.model_fields)
+    for section in ("sources", "places", "events", "people", "agreements", "figures"):
+        fields |= set(SECTIONS[section].model_fields)
+    unexplained = sorted(field for field in fields if field not in comments and f"{field}:" not in text)
+    assert unexplained == []
+
+
+def test_the_starter_yields_a_quiz_and_a_deck(runner: CliRunner, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    runner.invoke(main, ["new", str(pack)])
+
+    quiz = runner.invoke(
+        main, ["quiz", "--content", str(pack), "--count", "5", "--seed", "1", "--json"], input="a\n" * 5
+    )
+    deck = runner.invoke(main, ["export", "anki", "--content", str(pack), "-o", str(tmp_path / "pack.apkg")])
+
+    assert quiz.exit_code == 0, quiz.stderr
+    assert json.loads(quiz.stdout)["score"]["total"] == 5
+    assert deck.exit_code == 0, deck.stderr
+    assert (tmp_path / "pack.apkg").stat().st_size > 0
+
+
+def test_new_never_touches_a_folder_that_holds_anything(runner: CliRunner, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "notes.txt").write_text("mine", encoding="utf-8")
+
+    result = runner.invoke(main, ["new", str(pack)])
+
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: '{pack}' already exists and is not empty; nothing was written\n"
+    assert os.listdir(pack) == ["notes.txt"]
+    assert (pack / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_an_empty_folder_is_filled_and_an_odd_name_gives_a_default_id(runner: CliRunner, tmp_path: Path) -> None:
+    pack = tmp_path / "My Pack!"
+    pack.mkdir()
+
+    result = runner.invoke(main, ["new", str(pack)])
+
+    assert result.exit_code == 0, result.stderr
+    assert "id: my-pack\n" in (pack / "pack.yaml").read_text(encoding="utf-8")
+
+
+def test_one_validate_run_reports_ten_problems_with_file_and_line(runner: CliRunner, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    runner.invoke(main, ["new", str(pack)])
+    break_pack(pack)
+
+    result = runner.invoke(main, ["validate", str(pack)])
+
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    for breakage in BREAKAGES:
+        line = breakage.line_in((pack / breakage.file).read_text(encoding="utf-8"))
+        start = f"{pack / breakage.file}:{line}: {breakage.field}: {breakage.says}"
+        assert [text for text in lines if text.startswith(start)], f"no line starting {start!r} in:\n{result.stderr}"
+    # The duplicate record also lacks its name: eleven problems from ten edits, nothing else.
+    assert lines[-1] == "11 problems found"
+    assert not [line for line in lines if "Input should" in line or "Value error" in line]
