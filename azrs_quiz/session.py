@@ -10,16 +10,14 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from azrs_quiz.facts.topics import TOPICS
 from azrs_quiz.questions.model import Question
 
 if TYPE_CHECKING:
+    from azrs_quiz.progress.records import AnswerForm
     from azrs_quiz.questions.marking import TypedMark
-
-#: How a question was answered: by picking one of its options, or by typing the answer.
-AnswerForm = Literal["choice", "typed"]
 
 
 @dataclass(frozen=True)

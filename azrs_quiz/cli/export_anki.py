@@ -60,6 +60,12 @@ def export_anki(
         raise click.UsageError(
             "--record-history with --content needs --history FILE (the shipped history belongs to the bundled content)"
         )
+    to_stdout = str(output) == "-"
+    if to_stdout and _stdout_is_a_terminal():
+        raise click.UsageError(
+            "an Anki package is binary and standard output is a terminal: "
+            "redirect it (--output - > deck.apkg) or give a file name with --output"
+        )
     from azrs_quiz.anki import export_anki as build_deck
     from azrs_quiz.anki.history import newest_mtime
     from azrs_quiz.cli.options import load_content_for_cli
@@ -67,7 +73,6 @@ def export_anki(
 
     content = load_content_for_cli(content_path)
     edited_at = newest_mtime(content_path if content_path is not None else bundled_content_path())
-    to_stdout = str(output) == "-"
     with _progress_bar() as progress, tempfile.TemporaryDirectory(prefix="azrs-anki-") as folder:
         target = Path(folder) / "deck.apkg" if to_stdout else output
         result = build_deck(
@@ -129,3 +134,13 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
                 bar.update(task[0], completed=done)
 
         yield advance
+
+
+def _stdout_is_a_terminal() -> bool:
+    """True when standard output is a terminal (where a binary package would be garbage)."""
+    import sys
+
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except ValueError:  # a closed stream
+        return False

@@ -38,7 +38,7 @@ def path_command(data_dir: Path | None) -> None:
     """
     from azrs_quiz.progress import database_path
 
-    click.echo(str(database_path(data_dir)))
+    click.echo(str(database_path(data_dir).absolute()))
 
 
 @progress.command("export", short_help="Write your progress to a JSON file.")
@@ -122,15 +122,23 @@ def reset_command(yes: bool, data_dir: Path | None) -> None:
             what = f"your progress ({plural(answers, 'answer')}, {plural(cards, 'question')} scheduled)"
         except ProgressError:
             what = "your damaged progress file"
-        if not _confirm(f"Set aside {what} and start afresh?"):
+        if not _confirm(f"This sets aside {what} and starts afresh; nothing is deleted.", "Reset?"):
             click.echo("Nothing was changed.", err=True)
-            click.get_current_context().exit(1)
+            return
     kept = reset_progress(data_dir)
     click.echo(f"Progress reset. The old file is kept at {kept}; delete it if you do not need it.")
 
 
-def _confirm(question: str) -> bool:
-    """Ask yes or no (default no); end of input is no."""
+def _confirm(statement: str, question: str) -> bool:
+    """Say what will happen, wrapped to the terminal, then ask a short yes or no (default no).
+
+    The question is short so its "[y/N]" never wraps; end of input is no.
+    """
+    import shutil
+    import textwrap
+
+    width = min(shutil.get_terminal_size().columns, 80)
+    click.echo(textwrap.fill(statement, width=width))
     try:
         answer = click.confirm(question, default=False)
     except click.Abort:

@@ -26,9 +26,10 @@ from azrs_quiz.plural import plural
 if TYPE_CHECKING:
     from azrs_quiz.cli.runner import Terminal
     from azrs_quiz.progress import ProgressStore
+    from azrs_quiz.progress.records import AnswerForm
     from azrs_quiz.questions.marking import AnswerKey
     from azrs_quiz.questions.model import Question
-    from azrs_quiz.session import Answer, AnswerForm, Session
+    from azrs_quiz.session import Answer, Session
 
 
 @click.command()
@@ -96,7 +97,7 @@ def quiz(
         if store is None:
             return None
         # Answers read from a pipe arrive at once: their time says nothing about recall.
-        recorded = store.record(answer, mode="quiz", schedule=schedule, timed=terminal.interactive)
+        recorded = store.record(answer, mode="quiz", schedule=schedule, timed=terminal.interactive, form=answer.form)
         return recorded.card.due if recorded.card is not None else None
 
     ask = Asking(save, typed_answer_keys(content_path) if typed else None)

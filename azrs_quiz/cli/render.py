@@ -433,7 +433,7 @@ def when(moment: datetime, now: datetime) -> str:
     local, local_now = ready.astimezone(), now.astimezone()
     clock = f"{local:%H:%M}"
     if wait < timedelta(hours=1):
-        minutes = max(1, math.ceil((ready - now) / timedelta(minutes=1)))
+        minutes = max(1, math.ceil(wait / timedelta(minutes=1)))
         return f"in {plural(minutes, 'minute')} (at {clock})"
     days = (local.date() - local_now.date()).days
     if days == 0:

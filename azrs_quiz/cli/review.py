@@ -23,8 +23,10 @@ from azrs_quiz.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from azrs_quiz.progress import ReviewRecord
+    from azrs_quiz.progress.records import AnswerForm
     from azrs_quiz.questions.model import Question
-    from azrs_quiz.session import Answer, AnswerForm
+    from azrs_quiz.session import Answer
 
 
 def _monotonic() -> float:
@@ -89,7 +91,7 @@ def review(
 
     from azrs_quiz.cli import render
     from azrs_quiz.cli.runner import Terminal, command_hint, run_questions, short_credit
-    from azrs_quiz.progress import ProgressStore, plan_review
+    from azrs_quiz.progress import ProgressStore, answer_form, plan_review
     from azrs_quiz.questions.quiz import questions_on
 
     terminal = Terminal.open(no_color=no_color, enter=enter)
@@ -104,19 +106,27 @@ def review(
             return 0
         terminal.show(Text(render.session_heading(plan), style=render.HEADER))
         forced: AnswerForm | None = None if force_typed is None else "typed" if force_typed else "choice"
+        saved: dict[str, ReviewRecord] = {}
 
         def form(question: Question) -> AnswerForm:
-            return forced or "choice"
+            # The rating rule decides when a question has earned typed recall.
+            return answer_form(cards.get(question.id), force=forced)
 
         def save(answer: Answer) -> datetime | None:
             # Answers read from a pipe arrive at once: their time says nothing about recall.
-            recorded = store.record(answer, mode="review", schedule=True, timed=terminal.interactive)
+            recorded = store.record(answer, mode="review", schedule=True, timed=terminal.interactive, form=answer.form)
+            saved[answer.question.id] = recorded.review
+            return recorded.card.due if recorded.card is not None else None
+
+        def guessed(answer: Answer) -> datetime | None:
+            recorded = store.mark_guessed(saved[answer.question.id])
             return recorded.card.due if recorded.card is not None else None
 
         session = run_questions(
             plan.questions,
             io=terminal,
             on_answer=save,
+            on_guess=guessed,
             form=form,
             answer_key=typed_answer_keys(content_path),
             clock=_monotonic,

@@ -23,10 +23,11 @@ from rich.text import Text
 from azrs_quiz.cli import render
 from azrs_quiz.clock import Clock, utc_now
 from azrs_quiz.questions.model import Question
-from azrs_quiz.session import Answer, AnswerForm, Session
+from azrs_quiz.session import Answer, Session
 
 if TYPE_CHECKING:
     from azrs_quiz.facts.content import Content
+    from azrs_quiz.progress.records import AnswerForm
     from azrs_quiz.questions.marking import AnswerKey
     from azrs_quiz.snapshot import BankSnapshot
 
@@ -168,11 +169,12 @@ class Terminal:
         """The rows of the terminal; None in a pipe (no screen to fit)."""
         return self.console.height if self.interactive else None
 
-    def ask_key(self, prompt: str) -> str:
+    def ask_key(self, prompt: str, *, any_key: bool = False) -> str:
         """Show ``prompt`` and read an answer: one key in single-key mode, else a line.
 
-        Enter, spaces and arrow keys are ignored in single-key mode; Ctrl-D ends input
-        (``EOFError``), Ctrl-C stops (``KeyboardInterrupt``), as they do for a line.
+        Enter, spaces and arrow keys are ignored in single-key mode (with ``any_key``
+        they count, as ""); Ctrl-D ends input (``EOFError``), Ctrl-C stops
+        (``KeyboardInterrupt``), as they do for a line.
         """
         if not self.single_key:
             return self.ask(prompt)
@@ -188,6 +190,9 @@ class Terminal:
             if key.strip() and key.isprintable():
                 self.show(key)
                 return key
+            if any_key:
+                self.show()
+                return ""
 
     def confirm(self, prompt: str) -> bool:
         """Ask a yes/no question (default no); end of input is no."""
@@ -362,7 +367,7 @@ def _read_typed(
 
 def _offer_guess(io: Terminal) -> Literal["guessed", "next", "quit"]:
     """After a right answer: g says "I guessed", q ends, anything else goes on."""
-    reply = io.ask_key(render.guess_prompt(single_key=io.single_key)).strip().lower()
+    reply = io.ask_key(render.guess_prompt(single_key=io.single_key), any_key=True).strip().lower()
     if reply in ("g", "guessed"):
         return "guessed"
     if reply in ("q", "quit"):

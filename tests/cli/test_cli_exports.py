@@ -152,3 +152,11 @@ def test_help_explains_the_command_with_an_example(runner: CliRunner, fmt: str) 
     assert result.exit_code == 0
     assert f"azrs-quiz export {fmt} " in result.stdout
     assert "--output" in result.stdout and "--topic" in result.stdout and "--force" in result.stdout
+
+
+def test_an_anki_package_is_never_written_to_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("azrs_quiz.cli.export_anki._stdout_is_a_terminal", lambda: True)
+    result = runner.invoke(main, ["export", "anki", "--output", "-"])
+    assert result.exit_code == 2
+    assert "an Anki package is binary and standard output is a terminal" in result.stderr
+    assert result.stdout_bytes == b""

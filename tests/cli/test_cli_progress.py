@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from helpers.cli import usage_error
 from helpers.progress import T0, answer, days, question
@@ -23,6 +24,14 @@ def test_path_shows_where_progress_lives(runner: CliRunner, tmp_path: Path) -> N
     assert runner.invoke(main, ["progress", "path"]).stdout == f"{database_path()}\n"
     result = runner.invoke(main, ["progress", "path", "--data-dir", str(tmp_path)])
     assert result.stdout == f"{tmp_path / 'progress.sqlite3'}\n"
+
+
+def test_path_is_absolute_even_for_a_relative_data_dir(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["progress", "path", "--data-dir", "mine"])
+    assert result.stdout == f"{tmp_path / 'mine' / 'progress.sqlite3'}\n"
 
 
 def test_export_and_import_move_progress_to_another_machine(runner: CliRunner, tmp_path: Path) -> None:
@@ -91,15 +100,19 @@ def test_importing_a_missing_file_is_a_usage_error(runner: CliRunner, tmp_path: 
 def test_reset_asks_first_and_no_changes_nothing(runner: CliRunner) -> None:
     some_progress()
     result = runner.invoke(main, ["progress", "reset"], input="n\n")
-    assert result.exit_code == 1
-    assert result.stdout.startswith(
-        "Set aside your progress (3 answers, 3 questions scheduled) and start afresh? [y/N]"
+    # Answering no is a choice, not a failure.
+    assert result.exit_code == 0
+    assert " ".join(result.stdout.split()).startswith(
+        "This sets aside your progress (3 answers, 3 questions scheduled) and starts afresh; "
+        "nothing is deleted. Reset? [y/N]"
     )
+    assert "\nReset? [y/N]" in result.stdout
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
     assert result.stderr == "Nothing was changed.\n"
     with ProgressStore.open() as store:
         assert store.counts() == (3, 3)
     # End of input is no, too.
-    assert runner.invoke(main, ["progress", "reset"], input="").exit_code == 1
+    assert runner.invoke(main, ["progress", "reset"], input="").exit_code == 0
     assert database_path().is_file()
 
 
@@ -132,7 +145,9 @@ def test_a_damaged_file_can_be_reset(runner: CliRunner) -> None:
     stats = runner.invoke(main, ["progress", "export", "-"])
     assert stats.exit_code == 1 and "is damaged" in stats.stderr
     result = runner.invoke(main, ["progress", "reset"], input="y\n")
-    assert result.stdout.startswith("Set aside your damaged progress file and start afresh? [y/N]")
+    assert " ".join(result.stdout.split()).startswith(
+        "This sets aside your damaged progress file and starts afresh; nothing is deleted. Reset? [y/N]"
+    )
     assert result.exit_code == 0
     assert runner.invoke(main, ["progress", "export", "-"]).exit_code == 0
     names = sorted(p.name.split("-")[0] for p in path.parent.iterdir())

@@ -56,6 +56,8 @@ def test_at_a_terminal_a_quick_right_first_answer_goes_through_the_learning_step
     child.expect_exact(PROMPT)
     child.sendline("abcde"[first.answer])
     child.expect_exact("Right!")
+    child.expect_exact("g if you guessed, any other key for the next question: ")
+    child.send("\r")
     child.expect_exact(PROMPT)
     child.sendline("abcde"[(second.answer + 1) % len(second.options)])
     child.expect_exact("Wrong.")
