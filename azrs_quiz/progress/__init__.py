@@ -11,7 +11,7 @@
             recorded = store.record(answer, mode="review", schedule=True, form=form)
             if learner_pressed_g:                   # "I guessed": only ever lowers the grade
                 recorded = store.mark_guessed(recorded.review)
-        stats = compute_stats(bank, store.cards(), store.reviews(), now=now)
+        stats = compute_stats(bank, store, now=now)
 
 The modules, one concern each: :mod:`.location` (where data lives), :mod:`.schema`
 (versions and migrations), :mod:`.store` (SQLite), :mod:`.rating` (the rating rule
@@ -42,7 +42,7 @@ from azrs_quiz.progress.rating import (
     rate,
 )
 from azrs_quiz.progress.records import AnswerForm, AnswerLike, CardRecord, Mode, ReviewRecord
-from azrs_quiz.progress.stats import Stats, Tally, compute_stats
+from azrs_quiz.progress.stats import Calibration, Stats, Tally, compute_stats
 from azrs_quiz.progress.store import ProgressStore, Recorded
 from azrs_quiz.progress.transfer import ImportResult, export_progress, import_progress, reset_progress
 
@@ -56,6 +56,7 @@ __all__ = [
     "AnswerFacts",
     "AnswerForm",
     "AnswerLike",
+    "Calibration",
     "CardRecord",
     "CorruptProgress",
     "ImportResult",

@@ -45,7 +45,7 @@ def take_answer(
     )
     rating = rate(facts, policy)
     elapsed = max(0.0, float(answer.elapsed))
-    after = scheduling.schedule(answer.question.id, before, rating, at, elapsed) if schedule else None
+    after = scheduling.schedule(answer.question.id, before, rating, at, elapsed, policy) if schedule else None
     review = ReviewRecord(
         question_id=answer.question.id,
         answered_at=at,

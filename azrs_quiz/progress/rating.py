@@ -30,6 +30,7 @@ day), then as typed recall, which cannot be guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from fsrs import Rating, State
 
@@ -43,6 +44,9 @@ EASY_UNDER = 8.0
 TYPED_FROM_STABILITY = 7.0
 #: Fewer options than this make a right pick weaker evidence (one in three is a lucky guess).
 FULL_CHOICE = 4
+#: FSRS's same-day steps for a new question, and after a lapse: one re-ask 10 minutes later.
+LEARNING_STEPS = (timedelta(minutes=10),)
+RELEARNING_STEPS = (timedelta(minutes=10),)
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,8 @@ class RatingPolicy:
     ``hard_over``: right answers slower than this are Hard (None: never);
     ``first_sighting``: the best rating a question's first answer can earn;
     ``full_choice``: a right pick among fewer options than this is Hard;
-    ``typed_from``: the FSRS stability (days) from which a question is asked typed (None: always choices).
+    ``typed_from``: the FSRS stability (days) from which a question is asked typed (None: always choices);
+    ``learning_steps`` and ``relearning_steps``: FSRS's same-day steps for new and lapsed questions.
     """
 
     easy_under: float | None = None
@@ -81,11 +86,14 @@ class RatingPolicy:
     first_sighting: Rating = Rating.Good
     full_choice: int = FULL_CHOICE
     typed_from: float | None = TYPED_FROM_STABILITY
+    learning_steps: tuple[timedelta, ...] = LEARNING_STEPS
+    relearning_steps: tuple[timedelta, ...] = RELEARNING_STEPS
 
 
 #: The rule ``review`` uses.
 POLICY = RatingPolicy()
-#: The rule used before: wrong -> Again, right under 8 s -> Easy, over 25 s -> Hard, else Good; always choices.
+#: The rule used before: wrong -> Again, right under 8 s -> Easy, over 25 s -> Hard, else Good; always
+#: choices; fsrs's default steps (1 and 10 minutes for a new question, 10 minutes after a lapse).
 TIMED_EASY = RatingPolicy(
     easy_under=EASY_UNDER,
     easy_forms=("choice", "typed"),
@@ -93,6 +101,8 @@ TIMED_EASY = RatingPolicy(
     first_sighting=Rating.Easy,
     full_choice=0,
     typed_from=None,
+    learning_steps=(timedelta(minutes=1), timedelta(minutes=10)),
+    relearning_steps=(timedelta(minutes=10),),
 )
 
 

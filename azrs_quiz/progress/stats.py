@@ -1,21 +1,45 @@
-"""Numbers about a learner's progress: answers, retention, streak, learned questions, forecast.
+"""Numbers about a learner's progress: answers, retention, streak, learned questions, forecast, calibration.
 
-Everything is computed over the current question bank: answers to questions that
-no longer exist are left out, and a question's topic is the one it has today.
+Everything is added up in SQL, so 20,000 answers cost about what a few do, and
+computed over the current question bank: answers to questions that no longer
+exist are left out, and a question's topic is the one it has today.
+
+**Calibration** compares what the schedule expects with what happened. For each
+answer to a question in FSRS's review state, the store saved FSRS's predicted
+recall ``R`` just before it; the schedule then expects a right answer with
+probability ``R`` for typed recall and ``R + (1 - R) / k`` for a pick among ``k``
+options (a forgotten answer is still a lucky guess one time in ``k``). Summed per
+maturity band and set against the right answers actually given, it says whether
+the learner is doing better or worse than the schedule assumes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import json
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, Protocol
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import Any, Literal, Protocol
 
 from azrs_quiz.progress.days import local_day
-from azrs_quiz.progress.records import CardRecord, ReviewRecord, format_time, to_utc
+from azrs_quiz.progress.records import format_time, to_utc
+from azrs_quiz.progress.store import ProgressStore
 
 #: How many days (today included) the forecast covers.
 FORECAST_DAYS = 14
+#: Maturity bands of a question, by FSRS's stability (days) just before the answer: (name, from, below).
+BANDS: tuple[tuple[str, float, float], ...] = (
+    ("under a week", 0.0, 7.0),
+    ("1-3 weeks", 7.0, 21.0),
+    ("3 weeks or more", 21.0, math.inf),
+)
+#: Fewer answers than this in a band are too few to tell better from worse.
+CALIBRATION_MIN_ANSWERS = 20
+#: A gap this small (or within two standard errors) counts as "as expected".
+CALIBRATION_TOLERANCE = 0.03
+
+Verdict = Literal["as expected", "better", "worse", "too few"]
 
 
 class TopicalQuestion(Protocol):
@@ -56,6 +80,53 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class Calibration:
+    """One maturity band: the right answers the schedule expected against those given.
+
+    ``expected`` is the sum, over the band's answers, of the chance of a right
+    answer the schedule assumed (predicted recall plus the chance of a guess).
+    """
+
+    band: str
+    answers: int
+    correct: int
+    expected: float
+
+    @property
+    def expected_rate(self) -> float | None:
+        """The share of right answers the schedule expected (None without answers)."""
+        return self.expected / self.answers if self.answers else None
+
+    @property
+    def observed_rate(self) -> float | None:
+        """The share of right answers given (None without answers)."""
+        return self.correct / self.answers if self.answers else None
+
+    @property
+    def verdict(self) -> Verdict:
+        """Whether the learner does better or worse than assumed, once there are enough answers to tell."""
+        if self.answers < CALIBRATION_MIN_ANSWERS:
+            return "too few"
+        expected = self.expected / self.answers
+        gap = self.correct / self.answers - expected
+        noise = 2 * math.sqrt(max(expected * (1 - expected), 0.0) / self.answers)
+        if abs(gap) <= max(CALIBRATION_TOLERANCE, noise):
+            return "as expected"
+        return "better" if gap > 0 else "worse"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The band as plain JSON values."""
+        return {
+            "band": self.band,
+            "answers": self.answers,
+            "correct": self.correct,
+            "expected_rate": self.expected_rate,
+            "observed_rate": self.observed_rate,
+            "verdict": self.verdict,
+        }
+
+
+@dataclass(frozen=True)
 class Stats:
     """A snapshot of progress at ``now``.
 
@@ -63,18 +134,20 @@ class Stats:
     given in quizzes; retention counts both. ``streak`` is the number of local days
     in a row, ending today (or yesterday, if nothing was answered yet today), with at
     least one answer. ``forecast`` pairs each of the next days with the number of
-    questions due on it (overdue ones count for today).
+    questions due on it (overdue ones count for today). ``calibration`` has one entry
+    per maturity band (see the module's notes).
     """
 
     now: datetime
     reviews: int
     quiz_answers: int
     overall: Tally
-    topics: Mapping[str, Tally]
+    topics: dict[str, Tally]
     streak: int
     studied_today: bool
     due_now: int
     forecast: tuple[tuple[date, int], ...]
+    calibration: tuple[Calibration, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON values, as ``azrs-quiz stats --json`` prints them."""
@@ -88,60 +161,107 @@ class Stats:
             "due_now": self.due_now,
             "topics": {topic: tally.to_dict() for topic, tally in self.topics.items()},
             "forecast": [{"date": day.isoformat(), "due": due} for day, due in self.forecast],
+            "calibration": [band.to_dict() for band in self.calibration],
         }
+
+
+# Moments are stored as ISO text in UTC; every time zone's offset is a multiple of 15
+# minutes, so all the moments of one UTC quarter-hour fall on the same local day.
+_QUARTER = "substr({0}, 1, 14) || printf('%02d', CAST(substr({0}, 15, 2) AS INTEGER) / 15 * 15)"
+_IN_BANK = "question_id IN (SELECT value FROM json_each(?))"
+_BAND = " ".join(
+    ["CASE"]
+    + [f"WHEN stability < {upper} THEN {index}" for index, (_, _, upper) in enumerate(BANDS) if upper != math.inf]
+    + [f"ELSE {len(BANDS) - 1} END"]
+)
 
 
 def compute_stats(
     bank: Sequence[TopicalQuestion],
-    cards: Mapping[str, CardRecord],
-    reviews: Sequence[ReviewRecord],
+    store: ProgressStore,
     *,
     now: datetime,
     tz: tzinfo | None = None,
     forecast_days: int = FORECAST_DAYS,
 ) -> Stats:
-    """Stats for the questions in ``bank`` from their ``cards`` and answer history, as at ``now``."""
+    """Stats for the questions in ``bank`` from ``store``'s cards and answers, as at ``now``."""
     now = to_utc(now)
     topic_of = {question.id: question.topic for question in bank}
-    known = [review for review in reviews if review.question_id in topic_of]
-    bank_cards = {qid: card for qid, card in cards.items() if qid in topic_of}
+    ids = json.dumps(list(topic_of))
 
-    topics: dict[str, Tally] = {}
-    for topic in dict.fromkeys(question.topic for question in bank):
-        ids = {question.id for question in bank if question.topic == topic}
-        topics[topic] = _tally(ids, bank_cards, [review for review in known if review.question_id in ids])
+    answered = store.rows(
+        "SELECT question_id, count(*), sum(correct), sum(mode = 'review') FROM reviews GROUP BY question_id"
+    )
+    cards = store.rows(f"SELECT question_id, state FROM cards WHERE {_IN_BANK}", (ids,))
+    topics = {
+        topic: [0, 0, 0, 0, 0] for topic in dict.fromkeys(topic_of.values())
+    }  # answers, right, seen, learned, total
+    for topic in topic_of.values():
+        topics[topic][4] += 1
+    seen: set[str] = set()
+    reviews = 0
+    for question_id, count, correct, in_reviews in answered:
+        if question_id in topic_of:
+            tally = topics[topic_of[question_id]]
+            tally[0] += count
+            tally[1] += correct
+            reviews += in_reviews
+            seen.add(question_id)
+    for question_id, state in cards:
+        seen.add(question_id)
+        topics[topic_of[question_id]][3] += state != 1  # past the first learning steps
+    for question_id in seen:
+        topics[topic_of[question_id]][2] += 1
+    tallies = {topic: Tally(*numbers) for topic, numbers in topics.items()}
+    overall = Tally(*(sum(numbers[index] for numbers in topics.values()) for index in range(5)))
 
     today = local_day(now, tz)
-    days = {local_day(review.answered_at, tz) for review in known}
+    days = {
+        local_day(_quarter_start(quarter), tz)
+        for (quarter,) in store.rows(
+            f"SELECT DISTINCT {_QUARTER.format('answered_at')} FROM reviews WHERE {_IN_BANK}", (ids,)
+        )
+    }
     streak_end = today if today in days else today - timedelta(days=1)
     streak = 0
     while streak_end - timedelta(days=streak) in days:
         streak += 1
 
     counts = [0] * forecast_days
-    for card in bank_cards.values():
-        offset = (local_day(card.due, tz) - today).days
+    for quarter, due in store.rows(
+        f"SELECT {_QUARTER.format('due')}, count(*) FROM cards WHERE {_IN_BANK} GROUP BY 1", (ids,)
+    ):
+        offset = (local_day(_quarter_start(quarter), tz) - today).days
         if offset < forecast_days:
-            counts[max(0, offset)] += 1
+            counts[max(0, offset)] += due
+    (due_now,) = store.rows(f"SELECT count(*) FROM cards WHERE due <= ? AND {_IN_BANK}", (format_time(now), ids))[0]
     return Stats(
         now=now,
-        reviews=sum(1 for review in known if review.mode == "review"),
-        quiz_answers=sum(1 for review in known if review.mode == "quiz"),
-        overall=_tally(set(topic_of), bank_cards, known),
-        topics=topics,
+        reviews=reviews,
+        quiz_answers=overall.answers - reviews,
+        overall=overall,
+        topics=tallies,
         streak=streak,
         studied_today=today in days,
-        due_now=sum(1 for card in bank_cards.values() if card.due <= now),
+        due_now=int(due_now),
         forecast=tuple((today + timedelta(days=offset), count) for offset, count in enumerate(counts)),
+        calibration=_calibration(store, ids),
     )
 
 
-def _tally(ids: set[str], cards: Mapping[str, CardRecord], reviews: Sequence[ReviewRecord]) -> Tally:
-    answered = {review.question_id for review in reviews}
-    return Tally(
-        answers=len(reviews),
-        correct=sum(1 for review in reviews if review.correct),
-        seen=len(ids & (answered | set(cards))),
-        learned=sum(1 for qid in ids if qid in cards and cards[qid].learned),
-        total=len(ids),
+def _calibration(store: ProgressStore, ids: str) -> tuple[Calibration, ...]:
+    """Per band: answers in the review state with a saved prediction, right ones, and the right ones expected."""
+    rows = store.rows(
+        f"""SELECT {_BAND}, count(*), sum(correct),
+                   sum(recall + (1 - recall) * (CASE WHEN form = 'choice' AND options > 0 THEN 1.0 / options ELSE 0 END))
+            FROM reviews WHERE state = 2 AND recall IS NOT NULL AND stability IS NOT NULL AND {_IN_BANK}
+            GROUP BY 1""",
+        (ids,),
     )
+    found = {int(band): (int(count), int(correct), float(expected)) for band, count, correct, expected in rows}
+    return tuple(Calibration(name, *found.get(index, (0, 0, 0.0))) for index, (name, _, _) in enumerate(BANDS))
+
+
+def _quarter_start(text: str) -> datetime:
+    """The UTC moment a quarter-hour key ('2026-03-02T09:15') starts at."""
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)

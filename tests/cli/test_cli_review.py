@@ -54,7 +54,7 @@ def test_when_nothing_is_due_it_says_when_the_next_review_is(runner: CliRunner, 
     result = review(runner, "--new", "2")
     assert result.exit_code == 0
     assert " ".join(result.stdout.split()) == (
-        "Nothing is due now. Your next review is in 1 minute (at 09:01). You have had "
+        "Nothing is due now. Your next review is in 10 minutes (at 09:10). You have had "
         f"today's 2 new questions; {bank_size() - 2} more wait for the coming days (or raise --new)."
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -39,12 +39,9 @@ def on_topic(topic: str) -> int:
 def history() -> None:
     """Two days of answers on the tiny pack, and one on a fact it does not have."""
     with ProgressStore.open() as store:
-        for minutes in (0, 10):  # right twice: through the learning steps, due again in 2 days
-            store.record(
-                answer(question("embassy-opened:when"), elapsed=4.0, at=T0 - days(1) + timedelta(minutes=minutes)),
-                mode="review",
-                schedule=True,
-            )
+        store.record(
+            answer(question("embassy-opened:when"), elapsed=4.0, at=T0 - days(1)), mode="review", schedule=True
+        )
         store.record(
             answer(question("state-visit:when", "people"), correct=False, at=T0 - days(1)), mode="review", schedule=True
         )
@@ -60,23 +57,24 @@ def test_stats_json_of_a_known_history(runner: CliRunner, clock: list[datetime])
     data = json.loads(result.stdout)
     total = len(question_bank(load_content(TINY_PACK)))
     assert {key: data[key] for key in ("reviews", "quiz_answers", "answers", "correct", "retention")} == {
-        "reviews": 3,
+        "reviews": 2,
         "quiz_answers": 2,
-        "answers": 5,
-        "correct": 4,
-        "retention": 0.8,
+        "answers": 4,
+        "correct": 3,
+        "retention": 0.75,
     }
     assert (data["streak_days"], data["studied_today"], data["due_now"]) == (2, True, 1)
-    assert (data["seen"], data["learned"], data["total"]) == (4, 1, total)
+    assert (data["seen"], data["learned"], data["total"]) == (4, 2, total)
     assert data["topics"]["people"] == {
         "answers": 2,
         "correct": 1,
         "retention": 0.5,
         "seen": 2,
-        "learned": 0,
+        "learned": 1,
         "total": on_topic("people"),
     }
-    assert [day["due"] for day in data["forecast"]] == [2, 1] + [0] * 12
+    # Right answers are Good (due in 2 days), never Easy (8 days).
+    assert [day["due"] for day in data["forecast"]] == [1, 1, 1] + [0] * 11
     assert data["forecast"][0]["date"] == "2026-03-02"
 
 
@@ -87,17 +85,18 @@ def test_stats_table_and_chart(runner: CliRunner, clock: list[datetime]) -> None
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert lines[:6] == [
         "Your progress on Mon 02 Mar 2026",
-        "Answers    5 (3 in reviews, 2 in quizzes)",
-        "Retention  80% right",
+        "Answers    4 (2 in reviews, 2 in quizzes)",
+        "Retention  75% right",
         "Streak     2 days",
-        f"Learned    1 of {len(question_bank(load_content(TINY_PACK)))} questions (4 seen)",
+        f"Learned    2 of {len(question_bank(load_content(TINY_PACK)))} questions (4 seen)",
         "Due now    1",
     ]
-    assert ["people", "2", "50%", f"0/{on_topic('people')}"] in [line.split() for line in lines]
+    assert ["people", "2", "50%", f"1/{on_topic('people')}"] in [line.split() for line in lines]
     bars = {line.split()[0] + " " + line.split()[1]: line for line in lines if "\u2588" in line}
     assert bars == {
-        "Today 2": "Today          2   " + "\u2588" * 30,
-        "Tue 03": "Tue 03 Mar     1   " + "\u2588" * 15,
+        "Today 1": "Today          1   " + "\u2588" * 30,
+        "Tue 03": "Tue 03 Mar     1   " + "\u2588" * 30,
+        "Wed 04": "Wed 04 Mar     1   " + "\u2588" * 30,
     }
 
 
@@ -139,8 +138,8 @@ def test_edited_facts_keep_their_history_removed_ones_drop_out_new_ones_arrive(
     assert "minister-b:role" not in edited_bank and "new-event:when" in edited_bank
 
     data = json.loads(stats(runner, "--json", content=pack).stdout)
-    # embassy-opened (edited) keeps its answers; minister-b (removed) no longer counts.
-    assert (data["answers"], data["seen"], data["learned"], data["total"]) == (4, 3, 1, len(edited_bank))
+    # embassy-opened (edited) keeps its answer; minister-b (removed) no longer counts.
+    assert (data["answers"], data["seen"], data["learned"], data["total"]) == (3, 3, 1, len(edited_bank))
     assert data["topics"]["people"]["answers"] == 1
     with ProgressStore.open() as store:
-        assert len(store.reviews()) == 6  # nothing was deleted: put the fact back and its history returns
+        assert len(store.reviews()) == 5  # nothing was deleted: put the fact back and its history returns

@@ -47,7 +47,7 @@ def transcript(child: pexpect.spawn) -> str:
     return ANSI.sub("", child.logfile_read.getvalue().replace("\r\n", "\n"))
 
 
-def test_at_a_terminal_a_quick_right_first_answer_goes_through_the_learning_steps_and_ctrl_c_keeps_it(
+def test_at_a_terminal_a_quick_right_first_answer_is_good_not_easy_and_ctrl_c_keeps_it(
     tmp_path: Path,
 ) -> None:
     first, second, _ = planned(3)
@@ -70,9 +70,9 @@ def test_at_a_terminal_a_quick_right_first_answer_goes_through_the_learning_step
         good, again = store.card(first.id), store.card(second.id)
         assert store.counts() == (2, 2)
     # Never Easy, however quick: a lucky first pick must not jump to 8 days.
-    assert good is not None and good.state == State.Learning and good.due - good.introduced_at == timedelta(minutes=10)
+    assert good is not None and good.state == State.Review and good.due - good.introduced_at == timedelta(days=2)
     assert (
-        again is not None and again.state == State.Learning and again.due - again.introduced_at == timedelta(minutes=1)
+        again is not None and again.state == State.Learning and again.due - again.introduced_at == timedelta(minutes=10)
     )
 
 

@@ -52,16 +52,22 @@ def test_a_right_answer_is_never_easy() -> None:
                 assert rate(AnswerFacts(correct=True, elapsed=elapsed, form=form, state=state)) is not Rating.Easy
 
 
-def test_a_quick_lucky_first_pick_goes_through_the_learning_steps() -> None:
+def test_a_quick_lucky_first_pick_is_good_not_easy() -> None:
     first = AnswerFacts(correct=True, elapsed=1.5, state=None)
     assert rate(first) is Rating.Good
     # The rule used before sent it straight to 8 days.
     assert rate(first, TIMED_EASY) is Rating.Easy
     with ProgressStore.open() as store:
         recorded = store.record(answer(question("f:when"), elapsed=1.5), mode="review", schedule=True)
+    assert recorded.card is not None and recorded.card.due == T0 + days(2)
+    assert (recorded.review.state, recorded.review.recall, recorded.review.options) == (None, None, 4)
+
+
+def test_a_first_sighting_missed_is_asked_again_ten_minutes_later() -> None:
+    with ProgressStore.open() as store:
+        recorded = store.record(answer(question("f:when"), correct=False), mode="review", schedule=True)
     assert recorded.card is not None and recorded.card.state == State.Learning
     assert recorded.card.due == T0 + timedelta(minutes=10)
-    assert (recorded.review.state, recorded.review.recall, recorded.review.options) == (None, None, 4)
 
 
 def test_the_guess_key_only_ever_lowers_the_grade() -> None:
@@ -79,7 +85,6 @@ def test_pressing_g_after_a_right_answer_reschedules_it_as_again() -> None:
     item = question("f:when")
     with ProgressStore.open() as store:
         store.record(answer(item, at=T0), mode="review", schedule=True)
-        store.record(answer(item, at=T0 + timedelta(minutes=10)), mode="review", schedule=True)
         right = store.record(answer(item, at=T0 + days(2)), mode="review", schedule=True)
         assert right.card is not None and right.card.due - (T0 + days(2)) > days(5)
         guessed = store.mark_guessed(right.review)
@@ -130,9 +135,7 @@ def test_forcing_the_form_overrides_the_rule() -> None:
 def test_answered_right_on_a_later_day_is_what_brings_typed_recall() -> None:
     item = question("f:when")
     with ProgressStore.open() as store:
-        moments = [T0, T0 + timedelta(minutes=10)]
-        for moment in moments:
-            store.record(answer(item, at=moment), mode="review", schedule=True)
+        store.record(answer(item, at=T0), mode="review", schedule=True)
         assert answer_form(store.card(item.id)) == "choice"
         store.record(answer(item, at=T0 + days(2)), mode="review", schedule=True)
         assert answer_form(store.card(item.id)) == "typed"

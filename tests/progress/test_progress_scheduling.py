@@ -15,13 +15,13 @@ from azrs_quiz.progress.scheduling import replay, schedule
 @pytest.mark.parametrize(
     ("rating", "state", "wait"),
     [
-        (Rating.Again, State.Learning, timedelta(minutes=1)),
-        (Rating.Hard, State.Learning, timedelta(minutes=5, seconds=30)),
-        (Rating.Good, State.Learning, timedelta(minutes=10)),
+        (Rating.Again, State.Learning, timedelta(minutes=10)),
+        (Rating.Hard, State.Learning, timedelta(minutes=15)),
+        (Rating.Good, State.Review, days(2)),
         (Rating.Easy, State.Review, days(8)),
     ],
 )
-def test_a_new_question_is_due_after_fsrs_first_steps(rating: Rating, state: int, wait: timedelta) -> None:
+def test_a_new_question_is_due_after_one_ten_minute_step_or_in_days(rating: Rating, state: int, wait: timedelta) -> None:
     card = schedule("f:when", None, rating, T0, 5.0)
     assert (card.state, card.due, card.last_review, card.introduced_at) == (state, T0 + wait, T0, T0)
 
@@ -31,8 +31,8 @@ def test_intervals_grow_with_right_answers_and_shrink_after_a_wrong_one() -> Non
     second = schedule("f:when", first, Rating.Good, first.due, 12.0)
     third = schedule("f:when", second, Rating.Good, second.due, 12.0)
     lapse = schedule("f:when", third, Rating.Again, third.due, 12.0)
-    assert second.state == State.Review and second.due - first.due == days(2)
-    assert third.due - second.due == days(11)
+    assert first.state == second.state == State.Review and first.due - T0 == days(2)
+    assert (second.due - first.due, third.due - second.due) == (days(11), days(46))
     assert lapse.state == State.Relearning and lapse.due - third.due == timedelta(minutes=10)
     assert lapse.introduced_at == T0
 
@@ -51,14 +51,13 @@ def test_store_schedules_each_answer_with_the_rating_it_earned() -> None:
     item = question("f:when")
     with ProgressStore.open() as store:
         first = store.record(answer(item, elapsed=3.0, at=T0), mode="review", schedule=True)
-        step = store.record(answer(item, elapsed=3.0, at=T0 + timedelta(minutes=10)), mode="review", schedule=True)
         later = store.record(answer(item, elapsed=3.0, at=T0 + days(2)), mode="review", schedule=True)
         wrong = store.record(answer(item, correct=False, elapsed=3.0, at=T0 + days(20)), mode="review", schedule=True)
-    # A quick right answer is Good, never Easy: a first sighting goes through the learning steps.
+    # A quick right answer is Good, never Easy: 2 days, not 8.
     assert first.review.rating == Rating.Good and first.card is not None
-    assert (first.card.state, first.card.due) == (State.Learning, T0 + timedelta(minutes=10))
-    assert step.card is not None and step.card.state == State.Review
+    assert (first.card.state, first.card.due) == (State.Review, T0 + days(2))
     assert later.review.rating == Rating.Good and later.card is not None
+    assert later.card.due == T0 + days(2) + days(11)
     assert wrong.review.rating == Rating.Again and wrong.card is not None
     assert wrong.card.state == State.Relearning
     assert wrong.card.due == T0 + days(20) + timedelta(minutes=10)

@@ -62,7 +62,7 @@ def test_a_quiz_answer_moves_the_schedule_when_asked() -> None:
     with ProgressStore.open() as store:
         recorded = store.record(answer(item, elapsed=3.0), mode="quiz", schedule=True)
         assert store.card(item.id) == recorded.card
-    assert recorded.card is not None and recorded.card.due == T0 + timedelta(minutes=10)
+    assert recorded.card is not None and recorded.card.due == T0 + days(2)
 
 
 def test_the_same_answer_recorded_twice_is_kept_once() -> None:
