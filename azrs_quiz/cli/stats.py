@@ -12,6 +12,7 @@ from azrs_quiz.cli.options import content_option, data_dir_option, load_content_
 from azrs_quiz.plural import plural
 
 if TYPE_CHECKING:
+    from rich.box import Box
     from rich.console import RenderableType
 
     from azrs_quiz.progress import Stats
@@ -36,6 +37,10 @@ def stats(
     time), how many questions you have learned (past the first learning steps) out
     of all, and how many reviews fall due each day for the next 14 days. Only the
     questions the content has today count: answers to removed facts are left out.
+    Last, whether the schedule fits you: for reviews of learned questions, the
+    share of right answers the schedule expected (FSRS's predicted recall, plus
+    the chance of a lucky pick among the options) against the share you got
+    right, by how long the questions are remembered for.
 
     \b
     Examples:
@@ -111,7 +116,43 @@ def render_stats(result: Stats, *, ascii_only: bool = False) -> list[RenderableT
         label = "Today" if day == today else f"{day:%a %d %b}"
         forecast.add_row(label, str(due), Text(block * length, style="cyan"))
     parts.append(forecast)
+    parts.extend(render_calibration(result, table_box))
     return parts
+
+
+#: What each calibration verdict means for the learner, in plain words.
+VERDICTS = {
+    "as expected": "as the schedule assumes",
+    "better": "better than the schedule assumes",
+    "worse": "worse than the schedule assumes",
+    "too few": "too few to tell yet",
+}
+
+
+def render_calibration(result: Stats, table_box: Box) -> list[RenderableType]:
+    """Right answers the schedule expected (predicted recall plus lucky guesses) against those given, per band."""
+    from rich.table import Table
+    from rich.text import Text
+
+    heading = Text("\nDoes the schedule fit you? (reviews of learned questions)", style="bold")
+    if not any(band.answers for band in result.calibration):
+        return [heading, Text("No reviews of learned questions yet.", style="dim")]
+    table = Table(box=table_box, show_edge=False, pad_edge=False)
+    table.add_column("Remembered for")
+    table.add_column("Reviews", justify="right")
+    table.add_column("Expected", justify="right")
+    table.add_column("Right", justify="right")
+    table.add_column("You are doing")
+    for band in result.calibration:
+        if band.answers:
+            table.add_row(
+                band.band,
+                str(band.answers),
+                _percent(band.expected_rate),
+                _percent(band.observed_rate),
+                VERDICTS[band.verdict],
+            )
+    return [heading, table]
 
 
 def _percent(share: float | None) -> str:

@@ -19,11 +19,11 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Literal, Protocol
 
 from azrs_quiz.progress.days import local_day
-from azrs_quiz.progress.records import format_time, to_utc
+from azrs_quiz.progress.records import format_time, parse_time, to_utc
 from azrs_quiz.progress.store import ProgressStore
 
 #: How many days (today included) the forecast covers.
@@ -166,7 +166,8 @@ class Stats:
 
 
 # Moments are stored as ISO text in UTC; every time zone's offset is a multiple of 15
-# minutes, so all the moments of one UTC quarter-hour fall on the same local day.
+# minutes, so all the moments of one UTC quarter-hour fall on the same local day. The
+# forecast's horizon is a day beyond its last local day, whatever the zone.
 _QUARTER = "substr({0}, 1, 14) || printf('%02d', CAST(substr({0}, 15, 2) AS INTEGER) / 15 * 15)"
 _IN_BANK = "question_id IN (SELECT value FROM json_each(?))"
 _BAND = " ".join(
@@ -174,6 +175,20 @@ _BAND = " ".join(
     + [f"WHEN stability < {upper} THEN {index}" for index, (_, _, upper) in enumerate(BANDS) if upper != math.inf]
     + [f"ELSE {len(BANDS) - 1} END"]
 )
+
+# One pass over the answers, one row per question: answers, right ones, those in reviews,
+# then for each maturity band the answers in FSRS's review state with a saved prediction,
+# the right ones, and the right ones the schedule expected (recall, plus a lucky pick).
+_PER_QUESTION = f"""
+    SELECT question_id, count(*), sum(correct), sum(mode = 'review'),
+        {", ".join(f"total(band = {index}), total(band = {index} AND correct), total(CASE WHEN band = {index} THEN expected END)" for index in range(len(BANDS)))}
+    FROM (
+        SELECT question_id, correct, mode,
+            CASE WHEN state = 2 AND recall IS NOT NULL AND stability IS NOT NULL THEN {_BAND} END AS band,
+            recall + (1 - recall) * (CASE WHEN form = 'choice' AND options > 0 THEN 1.0 / options ELSE 0 END) AS expected
+        FROM reviews
+    )
+    GROUP BY question_id"""
 
 
 def compute_stats(
@@ -189,9 +204,7 @@ def compute_stats(
     topic_of = {question.id: question.topic for question in bank}
     ids = json.dumps(list(topic_of))
 
-    answered = store.rows(
-        "SELECT question_id, count(*), sum(correct), sum(mode = 'review') FROM reviews GROUP BY question_id"
-    )
+    answered = store.rows(_PER_QUESTION)
     cards = store.rows(f"SELECT question_id, state FROM cards WHERE {_IN_BANK}", (ids,))
     topics = {
         topic: [0, 0, 0, 0, 0] for topic in dict.fromkeys(topic_of.values())
@@ -200,13 +213,18 @@ def compute_stats(
         topics[topic][4] += 1
     seen: set[str] = set()
     reviews = 0
-    for question_id, count, correct, in_reviews in answered:
+    bands = [[0, 0, 0.0] for _ in BANDS]  # answers, right, right expected
+    for question_id, count, correct, in_reviews, *per_band in answered:
         if question_id in topic_of:
             tally = topics[topic_of[question_id]]
             tally[0] += count
             tally[1] += correct
             reviews += in_reviews
             seen.add(question_id)
+            for index, band in enumerate(bands):
+                band[0] += per_band[3 * index]
+                band[1] += per_band[3 * index + 1]
+                band[2] += per_band[3 * index + 2]
     for question_id, state in cards:
         seen.add(question_id)
         topics[topic_of[question_id]][3] += state != 1  # past the first learning steps
@@ -216,20 +234,27 @@ def compute_stats(
     overall = Tally(*(sum(numbers[index] for numbers in topics.values()) for index in range(5)))
 
     today = local_day(now, tz)
+    # A UTC date spans at most two local dates, those of its first and last moments, so
+    # one row per UTC date is enough to know every local day with an answer.
     days = {
-        local_day(_quarter_start(quarter), tz)
-        for (quarter,) in store.rows(
-            f"SELECT DISTINCT {_QUARTER.format('answered_at')} FROM reviews WHERE {_IN_BANK}", (ids,)
+        local_day(parse_time(moment), tz)
+        for first, last in store.rows(
+            f"SELECT min(answered_at), max(answered_at) FROM reviews WHERE {_IN_BANK} GROUP BY substr(answered_at, 1, 10)",
+            (ids,),
         )
+        for moment in (first, last)
     }
     streak_end = today if today in days else today - timedelta(days=1)
     streak = 0
     while streak_end - timedelta(days=streak) in days:
         streak += 1
 
+    # Only cards due before the forecast's end matter; overdue ones count for today.
+    horizon = datetime.combine(today + timedelta(days=forecast_days + 1), time(), tzinfo=timezone.utc)
     counts = [0] * forecast_days
     for quarter, due in store.rows(
-        f"SELECT {_QUARTER.format('due')}, count(*) FROM cards WHERE {_IN_BANK} GROUP BY 1", (ids,)
+        f"SELECT {_QUARTER.format('due')}, count(*) FROM cards WHERE due < ? AND {_IN_BANK} GROUP BY 1",
+        (format_time(horizon), ids),
     ):
         offset = (local_day(_quarter_start(quarter), tz) - today).days
         if offset < forecast_days:
@@ -245,21 +270,11 @@ def compute_stats(
         studied_today=today in days,
         due_now=int(due_now),
         forecast=tuple((today + timedelta(days=offset), count) for offset, count in enumerate(counts)),
-        calibration=_calibration(store, ids),
+        calibration=tuple(
+            Calibration(name, int(answers), int(right), float(expected))
+            for (name, _, _), (answers, right, expected) in zip(BANDS, bands, strict=True)
+        ),
     )
-
-
-def _calibration(store: ProgressStore, ids: str) -> tuple[Calibration, ...]:
-    """Per band: answers in the review state with a saved prediction, right ones, and the right ones expected."""
-    rows = store.rows(
-        f"""SELECT {_BAND}, count(*), sum(correct),
-                   sum(recall + (1 - recall) * (CASE WHEN form = 'choice' AND options > 0 THEN 1.0 / options ELSE 0 END))
-            FROM reviews WHERE state = 2 AND recall IS NOT NULL AND stability IS NOT NULL AND {_IN_BANK}
-            GROUP BY 1""",
-        (ids,),
-    )
-    found = {int(band): (int(count), int(correct), float(expected)) for band, count, correct, expected in rows}
-    return tuple(Calibration(name, *found.get(index, (0, 0, 0.0))) for index, (name, _, _) in enumerate(BANDS))
 
 
 def _quarter_start(text: str) -> datetime:

@@ -143,3 +143,47 @@ def test_edited_facts_keep_their_history_removed_ones_drop_out_new_ones_arrive(
     assert data["topics"]["people"]["answers"] == 1
     with ProgressStore.open() as store:
         assert len(store.reviews()) == 5  # nothing was deleted: put the fact back and its history returns
+
+
+def test_stats_say_plainly_whether_the_schedule_fits_the_learner(runner: CliRunner, clock: list[datetime]) -> None:
+    from fsrs import State
+
+    from azrs_quiz.progress import ReviewRecord
+
+    def reviewed(day: int, correct: bool, stability: float) -> ReviewRecord:
+        return ReviewRecord(
+            "embassy-opened:when",
+            T0 - days(200 - day),
+            correct,
+            0,
+            6.0,
+            3,
+            "review",
+            False,
+            options=4,
+            state=State.Review,
+            stability=stability,
+            recall=0.8,
+        )
+
+    # Picks among four at a predicted recall of 80% expect 85% right.
+    young = [reviewed(day, True, 3.0) for day in range(100)]
+    mature = [reviewed(100 + day, day % 2 == 0, 30.0) for day in range(60)]
+    with ProgressStore.open() as store:
+        store.merge_reviews(young + mature)
+    result = stats(runner)
+    assert result.exit_code == 0
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    start = lines.index("Does the schedule fit you? (reviews of learned questions)")
+    assert lines[start + 1 : start + 5] == [
+        "Remembered for Reviews Expected Right You are doing",
+        "─" * 79,
+        "under a week 100 85% 100% better than the schedule assumes",
+        "3 weeks or more 60 85% 50% worse than the schedule assumes",
+    ]
+    data = json.loads(stats(runner, "--json").stdout)
+    assert [(band["band"], band["answers"], band["verdict"]) for band in data["calibration"]] == [
+        ("under a week", 100, "better"),
+        ("1-3 weeks", 0, "too few"),
+        ("3 weeks or more", 60, "worse"),
+    ]

@@ -5,26 +5,11 @@ No thresholds: what the figures should be is the benchmark's business (see the R
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-
-def _load_benchmark() -> ModuleType:
-    path = Path(__file__).parents[2] / "benchmarks" / "bench_srs.py"
-    spec = importlib.util.spec_from_file_location("bench_srs", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_srs"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-bench_srs = _load_benchmark()
+from benchmarks import bench_srs
 
 
 def test_a_small_run_reports_every_figure_for_every_policy_under_both_truth_models() -> None:
