@@ -21,7 +21,9 @@ from azrs_quiz.progress.scheduling import replay, schedule
         (Rating.Easy, State.Review, days(8)),
     ],
 )
-def test_a_new_question_is_due_after_one_ten_minute_step_or_in_days(rating: Rating, state: int, wait: timedelta) -> None:
+def test_a_new_question_is_due_after_one_ten_minute_step_or_in_days(
+    rating: Rating, state: int, wait: timedelta
+) -> None:
     card = schedule("f:when", None, rating, T0, 5.0)
     assert (card.state, card.due, card.last_review, card.introduced_at) == (state, T0 + wait, T0, T0)
 
