@@ -85,7 +85,7 @@ def export_anki(
     if record_history:
         stamp_now = now if now is not None else (source_date_epoch() or int(time.time()))
         items = [(notetype_key(note_type), note_type.fingerprint()) for note_type in notetypes.NOTE_TYPES]
-        items += [(spec.key, spec.fingerprint()) for spec in specs]
+        items += [(spec.key, spec.fingerprint) for spec in specs]
         items += [(reverse_key(spec.key), "shipped") for spec in specs if 1 in spec.cards]
         recorded = note_history.record(items, stamp_now)
         note_history.add_packs(pack_ids)

@@ -130,7 +130,7 @@ def build_decks(
     by_pack: dict[str, list[NoteRow]] = {pack.id: [] for pack in packs}
     cards = retired = 0
     for index, spec in enumerate(specs):
-        recorded = history.recorded(spec.key, spec.fingerprint())
+        recorded = history.recorded(spec.key, spec.fingerprint)
         unrecorded += recorded is None
         stamp = fallback if recorded is None else recorded
         stamps.append(stamp)

@@ -14,6 +14,7 @@ new learner never studies it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -73,6 +74,7 @@ class NoteSpec:
         """Whether the note left the content and is shipped only to say so."""
         return RETIRED_TAG in self.tags
 
+    @functools.cached_property
     def fingerprint(self) -> str:
         """A short hash of what Anki stores for the note, to notice when it changes."""
         # Fields never hold control characters (see escape), so these separators are unambiguous.
@@ -131,13 +133,12 @@ class _Sides:
     reverse: bool
 
 
-def _overlap(first: PartialDate, second: PartialDate) -> bool:
-    """Whether two dates may name the same day: "1992" overlaps "May 1992" and "3 May 1992"."""
-    if first.year != second.year:
-        return False
-    if first.month is None or second.month is None or first.month != second.month:
-        return first.month is None or second.month is None
-    return first.day is None or second.day is None or first.day == second.day
+def _date_key(date: PartialDate) -> tuple[int, ...]:
+    if date.month is None:
+        return (date.year,)
+    if date.day is None:
+        return (date.year, date.month)
+    return (date.year, date.month, date.day)
 
 
 class _RecallPlanner:
@@ -152,12 +153,13 @@ class _RecallPlanner:
     """
 
     def __init__(self, content: Content) -> None:
-        self._dates_by_year: dict[int, list[PartialDate]] = defaultdict(list)
+        # How many facts carry each date, at each precision: (year,), (year, month), (year, month, day).
+        self._dates: Counter[tuple[int, ...]] = Counter()
         years: dict[str, set[int]] = defaultdict(set)
         for fact in content.iter_facts():
             if isinstance(fact, Person) or fact.date is None:
                 continue
-            self._dates_by_year[fact.date.year].append(fact.date)
+            self._dates[_date_key(fact.date)] += 1
             involved: list[str] = []
             if isinstance(fact, Event):
                 involved = [*fact.people, *([fact.actor] if fact.actor else [])]
@@ -165,6 +167,12 @@ class _RecallPlanner:
                 involved = fact.people
             for person_id in involved:
                 years[person_id].add(fact.date.year)
+        self._by_year: Counter[int] = Counter()
+        self._by_month: Counter[tuple[int, int]] = Counter()
+        for key, count in self._dates.items():
+            self._by_year[key[0]] += count
+            if len(key) > 1:
+                self._by_month[key[0], key[1]] += count
         self._offices: dict[str, str] = {}
         for person in content.people.values():
             if person.role is not None and person.role[:1].isupper() and years[person.id]:
@@ -172,7 +180,16 @@ class _RecallPlanner:
         self._office_counts = Counter(office.casefold() for office in self._offices.values())
 
     def _date_is_unique(self, date: PartialDate) -> bool:
-        return sum(_overlap(date, other) for other in self._dates_by_year[date.year]) == 1
+        """Whether no other fact's date may name the same day (a year overlaps every date in it)."""
+        year_only = self._dates[(date.year,)]
+        if date.month is None:
+            overlapping = self._by_year[date.year]
+        elif date.day is None:
+            overlapping = year_only + self._by_month[date.year, date.month]
+        else:
+            month_only = self._dates[(date.year, date.month)]
+            overlapping = year_only + month_only + self._dates[(date.year, date.month, date.day)]
+        return overlapping == 1
 
     def sides(self, fact: Fact) -> _Sides | None:
         if isinstance(fact, Person):

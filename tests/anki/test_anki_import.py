@@ -246,3 +246,44 @@ def test_a_polished_note_type_reaches_users_without_touching_notes(
     ours = [entry.name for entry in collection.models.all_names_and_ids() if "azrs" in entry.name]  # type: ignore[attr-defined]
     assert sorted(ours) == ["azrs_quiz fact", "azrs_quiz multiple choice"]  # updated, not forked
     assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 0, first.notes)  # type: ignore[attr-defined]
+
+
+def test_media_syntax_in_content_stays_text_and_plays_nothing(tmp_path: Path, collection: object) -> None:
+    pack = copy_tiny(tmp_path)
+    edit(pack, "The embassy opened early in the year.", "'Listen: [sound:x.mp3] [anki:tts lang=en_US]hi[/anki:tts]'")
+    deck = tmp_path / "media.apkg"
+    build(load_content(pack), deck, tmp_path / "history.json", T1)
+    import_deck(collection, deck)
+
+    card = note_by_key(collection, "fact:embassy-opened").cards()[0]  # type: ignore[attr-defined]
+
+    assert list(card.answer_av_tags()) == []  # nothing to play
+    assert "Listen: [sound:x.mp3] [anki:tts lang=en_US]hi[/anki:tts]" in visible_text(card.answer())
+    assert collection.media.check().missing == []  # type: ignore[attr-defined]  # no media referenced
+
+
+def test_long_words_wrap_on_every_card(tmp_path: Path, collection: object, tiny_content: Content) -> None:
+    deck = tmp_path / "tiny.apkg"
+    build(tiny_content, deck, tmp_path / "history.json", T1)
+    import_deck(collection, deck)
+
+    for model_id in (2127439772, 1993031931):
+        css = collection.models.get(model_id)["css"]  # type: ignore[attr-defined]
+        card_rule = css[css.index(".card {") : css.index("}", css.index(".card {"))]
+        assert "overflow-wrap: anywhere;" in card_rule
+
+
+def test_anki_search_finds_text_as_it_is_typed(tmp_path: Path, collection: object, bundled_content: Content) -> None:
+    deck = tmp_path / "bundled.apkg"
+    export_anki(bundled_content, deck)
+    import_deck(collection, deck)
+
+    showing = [
+        note_id
+        for note_id in collection.find_notes("")  # type: ignore[attr-defined]
+        if "Azerbaijan's" in html.unescape(" ".join(collection.get_note(note_id).fields))  # type: ignore[attr-defined]
+    ]
+    found = collection.find_notes('"Azerbaijan\'s"')  # type: ignore[attr-defined]
+
+    assert len(showing) > 10
+    assert sorted(found) == sorted(showing)

@@ -66,7 +66,7 @@ def test_guid_follows_the_question_id_not_the_text(tiny_content: Content) -> Non
     (after,) = [n for n in build_notes(tiny_content, [reworded], TOPICS) if n.key.startswith("mc:")]
 
     assert before.guid == after.guid == pack_note_guid(f"mc:{question.id}", "tiny")
-    assert before.fingerprint() != after.fingerprint()
+    assert before.fingerprint != after.fingerprint
 
 
 def test_escape_escapes_only_markup_so_search_finds_the_text() -> None:

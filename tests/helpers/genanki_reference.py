@@ -1,0 +1,88 @@
+"""The deck written through genanki's own objects: the reference our direct writer must match byte for byte."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+import struct
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import genanki
+
+from azrs_quiz.anki.deck import BuiltDeck, CardRow
+from azrs_quiz.anki.writer import _SQLITE_VERSION_OFFSET, ID_BASE, PINNED_SQLITE_VERSION, _entry
+
+
+class _StampedModel(genanki.Model):  # type: ignore[misc]
+    def __init__(self, *args: Any, stamp: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stamp = stamp
+
+    def to_json(self, timestamp: float, deck_id: int) -> Any:
+        return super().to_json(self.stamp, deck_id)
+
+
+class _RowNote(genanki.Note):  # type: ignore[misc]
+    """A genanki note written with its own time and exactly the given cards and positions."""
+
+    def __init__(self, *, rows: tuple[CardRow, ...], stamp: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rows = rows
+        self.stamp = stamp
+
+    @property
+    def cards(self) -> list[Any]:
+        return []
+
+    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Any) -> None:
+        super().write_to_db(cursor, self.stamp, deck_id, id_gen)
+        note_id = cursor.lastrowid
+        for row in self.rows:
+            genanki.Card(row.ord).write_to_db(cursor, self.stamp, deck_id, note_id, id_gen, row.due)
+
+
+def write_with_genanki(path: Path, built: BuiltDeck, *, zip_time: int) -> None:
+    """Write ``built`` as an ``.apkg`` the genanki way (``Package.write_to_db``), pinned like ours."""
+    models = {
+        note_type.id: _StampedModel(
+            note_type.id,
+            note_type.name,
+            fields=[{"name": name} for name in note_type.fields],
+            templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back} for t in note_type.templates],
+            css=note_type.css,
+            stamp=stamp,
+        )
+        for note_type, stamp in built.note_types
+    }
+    decks = []
+    for deck in built.decks:
+        genanki_deck = genanki.Deck(deck.id, deck.name, description=deck.description)
+        for note in deck.notes:
+            genanki_deck.add_note(
+                _RowNote(
+                    model=models[note.note_type],
+                    fields=list(note.fields),
+                    tags=list(note.tags),
+                    guid=note.guid,
+                    rows=note.cards,
+                    stamp=note.stamp,
+                )
+            )
+        decks.append(genanki_deck)
+    database = path.with_suffix(".anki2")
+    connection = sqlite3.connect(database)
+    try:
+        connection.execute("PRAGMA page_size = 4096")
+        genanki.Package(decks).write_to_db(connection.cursor(), ID_BASE // 1000, itertools.count(ID_BASE))
+        connection.commit()
+    finally:
+        connection.close()
+    with database.open("r+b") as handle:
+        handle.seek(_SQLITE_VERSION_OFFSET)
+        handle.write(struct.pack(">I", PINNED_SQLITE_VERSION))
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr(_entry("collection.anki2", zip_time), database.read_bytes())
+        archive.writestr(_entry("media", zip_time), b"{}")
+    database.unlink()
