@@ -108,7 +108,7 @@ CSS = """\
 
 _BACK_FOOTER = """\
 {{#Explanation}}<p class="explanation">{{Explanation}}</p>{{/Explanation}}
-<p class="source">Source: {{Source}}</p>
+{{#Source}}<p class="source">Source: {{Source}}</p>{{/Source}}
 <p class="credit">{{Credit}}</p>"""
 
 

@@ -142,13 +142,18 @@ def write_apkg(path: Path, built: BuiltDeck, *, zip_time: int, on_written: Calla
             connection.commit()
         finally:
             connection.close()
-        with database.open("r+b") as handle:
-            handle.seek(_SQLITE_VERSION_OFFSET)
-            handle.write(struct.pack(">I", PINNED_SQLITE_VERSION))
-        entries = (("collection.anki2", database.read_bytes()), ("media", b"{}"))
-        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
-            for name, data in entries:
-                archive.writestr(_entry(name, zip_time), data)
+        package_database(database, path, zip_time=zip_time)
+
+
+def package_database(database: Path, path: Path, *, zip_time: int) -> None:
+    """Zip a filled collection database as an ``.apkg``, its SQLite version field and zip entries pinned."""
+    with database.open("r+b") as handle:
+        handle.seek(_SQLITE_VERSION_OFFSET)
+        handle.write(struct.pack(">I", PINNED_SQLITE_VERSION))
+    entries = (("collection.anki2", database.read_bytes()), ("media", b"{}"))
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, data in entries:
+            archive.writestr(_entry(name, zip_time), data)
 
 
 def _entry(name: str, seconds: int) -> zipfile.ZipInfo:

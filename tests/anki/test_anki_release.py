@@ -122,6 +122,7 @@ def test_a_release_on_a_studied_collection(tmp_path: Path, col: Any) -> None:
     for card_id in col.find_cards(""):
         card = col.get_card(card_id)
         assert visible_text(card.question()), card.note().fields
+        assert "front of this card is blank" not in card.question().lower()
     # 0 cards in a deck that contradicts their tags: one deck per pack, no topic subdecks.
     for card_id in col.find_cards(""):
         card = col.get_card(card_id)

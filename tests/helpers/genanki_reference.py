@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
-import struct
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import genanki
 
 from azrs_quiz.anki.deck import BuiltDeck, CardRow
-from azrs_quiz.anki.writer import _SQLITE_VERSION_OFFSET, ID_BASE, PINNED_SQLITE_VERSION, _entry
+from azrs_quiz.anki.writer import ID_BASE, package_database
 
 
 class _StampedModel(genanki.Model):  # type: ignore[misc]
@@ -79,10 +77,5 @@ def write_with_genanki(path: Path, built: BuiltDeck, *, zip_time: int) -> None:
         connection.commit()
     finally:
         connection.close()
-    with database.open("r+b") as handle:
-        handle.seek(_SQLITE_VERSION_OFFSET)
-        handle.write(struct.pack(">I", PINNED_SQLITE_VERSION))
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
-        archive.writestr(_entry("collection.anki2", zip_time), database.read_bytes())
-        archive.writestr(_entry("media", zip_time), b"{}")
+    package_database(database, path, zip_time=zip_time)
     database.unlink()
