@@ -9,8 +9,9 @@ author sees them all in one run.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -23,11 +24,7 @@ from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.messages import plain_error, unknown_key_message
 from azrs_quiz.facts.models import (
     SECTIONS,
-    Agreement,
-    Event,
-    Organisation,
     PackMeta,
-    Person,
     Place,
     Source,
 )
@@ -83,6 +80,34 @@ _SECTIONS_OF_KIND: dict[str, tuple[str, ...]] = {
     "place or organisation": ("places", "organisations"),
     "country": ("places",),
 }
+
+
+#: The fields of each section that hold ids of other records, and the kind of record each names.
+_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "sources": (),
+    "places": (("country", "country"),),
+    "organisations": (("country", "country"),),
+    "people": (("sources", "source"), ("country", "country")),
+    "events": (
+        ("sources", "source"),
+        ("people", "person"),
+        ("actor", "person"),
+        ("place", "place"),
+        ("organisations", "organisation"),
+    ),
+    "agreements": (("sources", "source"), ("people", "person"), ("parties", "place or organisation")),
+    "figures": (("sources", "source"),),
+    "doubts": (("sources", "source"),),
+}
+
+
+def _ids_in(value: object) -> list[str | None]:
+    """The ids a reference field holds: one, a list of them, or none; anything else is a field error."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item if isinstance(item, str) else None for item in value]
+    return []
 
 
 def _references_not_checked(unreadable: Sequence[Path], count: int) -> ContentProblem:
@@ -155,6 +180,8 @@ class _ContentBuilder:
         #: Ids of records that failed validation, by section: already reported, so
         #: references to them are not reported again as unknown.
         self.failed: dict[str, str] = {}
+        #: Records that failed validation, as written, with their section and origin.
+        self.invalid: list[tuple[str, dict[Any, Any], _Origin]] = []
         #: Files that could not be parsed: whatever they define is unknown, so references are not checked.
         self.unreadable: list[Path] = []
         #: The sources of the current pack by reference number: a pack cites one article's list.
@@ -243,6 +270,11 @@ class _ContentBuilder:
         try:
             return model.model_validate(entry)
         except ValidationError as error:
+            if prefix:
+                # Its fields that are right as written, for the reference check.
+                wrong = {detail["loc"][0] for detail in error.errors() if detail["loc"]}
+                fine = {key: value for key, value in entry.items() if key not in wrong}
+                self.invalid.append((prefix.split("[")[0], fine, origin))
             if isinstance(entry.get("id"), str) and prefix:
                 self.failed.setdefault(entry["id"], prefix.split("[")[0])
                 self._claim_id(entry["id"], origin, prefix)  # a duplicate id is worth knowing now, too
@@ -307,51 +339,58 @@ class _ContentBuilder:
 
     def _check_prompts_are_unique(self) -> None:
         """Two facts asking the same question would make one of the answers wrong."""
+        facts = ("events", "agreements", "figures", "people")
+        written: list[tuple[str, str, _Origin, object]] = [
+            (section, record_id, self.origins[record_id], record.prompts.model_dump())  # type: ignore[attr-defined]
+            for section in facts
+            for record_id, record in self.records[section].items()
+        ]
+        written += [
+            (section, str(entry.get("id", "")), origin, entry.get("prompts"))
+            for section, entry, origin in self.invalid
+            if section in facts
+        ]
         asked: dict[str, tuple[str, _Origin, str]] = {}
-        for section in ("events", "agreements", "figures", "people"):
-            for record_id, record in self.records[section].items():
-                origin = self.origins[record_id]
-                for angle, prompt in record.prompts.model_dump().items():  # type: ignore[attr-defined]
-                    if prompt is None:
-                        continue
-                    question = " ".join(prompt.casefold().split())
-                    first = asked.setdefault(question, (record_id, origin, angle))
-                    if first[0] == record_id and first[2] == angle:
-                        continue
-                    first_id, first_origin, first_angle = first
-                    where = first_origin.where(("prompts", first_angle))
-                    message = f"the same question is already asked of '{first_id}' (prompts.{first_angle} at {where})"
-                    label = f"{section}[{origin.location[-1]}].prompts.{angle}"
-                    self.problems.append(origin.problem(label, message, deeper=("prompts", angle)))
+        for section, record_id, origin, prompts in written:
+            if not isinstance(prompts, dict):
+                continue
+            for angle, prompt in prompts.items():
+                if not isinstance(prompt, str):
+                    continue
+                question = " ".join(prompt.casefold().split())
+                first = asked.setdefault(question, (record_id, origin, angle))
+                if first[1] is origin and first[2] == angle:
+                    continue
+                first_id, first_origin, first_angle = first
+                where = first_origin.where(("prompts", first_angle))
+                message = f"the same question is already asked of '{first_id}' (prompts.{first_angle} at {where})"
+                label = f"{section}[{origin.location[-1]}].prompts.{angle}"
+                self.problems.append(origin.problem(label, message, deeper=("prompts", angle)))
 
     def _check_references(self) -> None:
-        sources = self.records["sources"]
-        people = self.records["people"]
         places = self.records["places"]
-        organisations = self.records["organisations"]
-        countries = {
-            key: place for key, place in places.items() if isinstance(place, Place) and place.kind == "country"
+        known: dict[str, Mapping[str, object]] = {
+            "source": self.records["sources"],
+            "person": self.records["people"],
+            "place": places,
+            "organisation": self.records["organisations"],
+            "place or organisation": {**places, **self.records["organisations"]},
+            "country": {
+                key: place for key, place in places.items() if isinstance(place, Place) and place.kind == "country"
+            },
         }
-        parties = {**places, **organisations}
-        for section, records in self.records.items():
-            for record_id, record in records.items():
-                origin = self.origins[record_id]
-                label = f"{section}[{origin.location[-1]}]"
-                checks: list[tuple[str, Iterable[str | None], Mapping[str, object], str]] = [
-                    ("sources", getattr(record, "sources", ()), sources, "source"),
-                ]
-                if isinstance(record, (Event, Agreement)):
-                    checks.append(("people", record.people, people, "person"))
-                if isinstance(record, Event):
-                    checks.append(("actor", [record.actor], people, "person"))
-                    checks.append(("place", [record.place], places, "place"))
-                    checks.append(("organisations", record.organisations, organisations, "organisation"))
-                if isinstance(record, Agreement):
-                    checks.append(("parties", record.parties, parties, "place or organisation"))
-                if isinstance(record, (Place, Organisation, Person)) and record.country is not None:
-                    checks.append(("country", [record.country], countries, "country"))
-                for field, ids, known, kind in checks:
-                    self._check_ids(origin, label, field, ids, known, kind)
+        written: list[tuple[str, _Origin, Callable[[str], object]]] = [
+            (section, self.origins[record_id], partial(getattr, record))
+            for section, records in self.records.items()
+            for record_id, record in records.items()
+        ]
+        # A record with a wrong field still has references worth checking now, read as written.
+        written += [(section, origin, entry.get) for section, entry, origin in self.invalid]
+        for section, origin, value_of in written:
+            label = f"{section}[{origin.location[-1]}]"
+            for field, kind in _REFERENCES[section]:
+                ids = _ids_in(value_of(field))
+                self._check_ids(origin, label, field, ids, known[kind], kind)
 
     def _check_ids(
         self,

@@ -10,7 +10,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from azrs_quiz.facts.dates import DATE_JSON_SCHEMA, PartialDate
 
@@ -148,14 +157,11 @@ class Event(_Fact):
     prompts: EventPrompts = EventPrompts()
     skip: list[Literal["when", "what", "who", "where"]] = Field(default_factory=list, description=_SKIP)
 
-    @model_validator(mode="after")
-    def _prompts_have_answers(self) -> Event:
-        _require_answers(
-            (self.prompts.who, self.actor, "prompts.who", "actor"),
-            (self.prompts.where, self.place, "prompts.where", "place"),
-            (self.prompts.when, self.date, "prompts.when", "date"),
-        )
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _prompts_have_answers(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Event:
+        problem = _missing_answers(data, ("who", "actor"), ("where", "place"), ("when", "date"))
+        return _also_when_invalid(cls, data, handler, problem)  # type: ignore[return-value]
 
 
 class PersonPrompts(_Record):
@@ -175,10 +181,11 @@ class Person(_Fact):
     prompts: PersonPrompts = PersonPrompts()
     skip: list[Literal["role", "who"]] = Field(default_factory=list, description=_SKIP)
 
-    @model_validator(mode="after")
-    def _prompts_have_answers(self) -> Person:
-        _require_answers((self.prompts.role, self.role, "prompts.role", "role"))
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _prompts_have_answers(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Person:
+        problem = _missing_answers(data, ("role", "role"))
+        return _also_when_invalid(cls, data, handler, problem)  # type: ignore[return-value]
 
 
 class Amount(_Record):
@@ -190,11 +197,13 @@ class Amount(_Record):
     per: Text | None = Field(default=None, description="A rate's period: 'year'.")
     qualifier: Literal["exact", "about", "over", "rumoured"] = "exact"
 
-    @model_validator(mode="after")
-    def _money_or_unit(self) -> Amount:
-        if (self.currency is None) == (self.unit is None):
-            raise ValueError("give exactly one of 'currency' (money) or 'unit' (anything else)")
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _money_or_unit(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Amount:
+        problem = None
+        if isinstance(data, dict) and (data.get("currency") is None) == (data.get("unit") is None):
+            problem = "give exactly one of 'currency' (money) or 'unit' (anything else)"
+        return _also_when_invalid(cls, data, handler, problem)  # type: ignore[return-value]
 
 
 AgreementKind = Literal["treaty", "agreement", "contract", "loan", "credit-line", "deal", "memorandum", "commission"]
@@ -221,14 +230,11 @@ class Agreement(_Fact):
     prompts: AgreementPrompts = AgreementPrompts()
     skip: list[Literal["what", "when", "parties", "value"]] = Field(default_factory=list, description=_SKIP)
 
-    @model_validator(mode="after")
-    def _prompts_have_answers(self) -> Agreement:
-        _require_answers(
-            (self.prompts.when, self.date, "prompts.when", "date"),
-            (self.prompts.value, self.value, "prompts.value", "value"),
-            (self.prompts.parties, self.parties if len(self.parties) >= 2 else None, "prompts.parties", "parties"),
-        )
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _prompts_have_answers(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Agreement:
+        problem = _missing_answers(data, ("when", "date"), ("value", "value"), ("parties", "parties"))
+        return _also_when_invalid(cls, data, handler, problem)  # type: ignore[return-value]
 
 
 class FigurePrompts(_Record):
@@ -276,14 +282,46 @@ SECTIONS: dict[str, type[_Record]] = {
 }
 
 
-def _require_answers(*checks: tuple[str | None, object, str, str]) -> None:
-    """Refuse prompts whose answer field is missing, naming every such prompt at once."""
-    missing = [
-        f"{prompt_name} is given but '{answer_name}' is missing"
-        if answer_name != "parties"
-        else f"{prompt_name} is given but there are fewer than two 'parties'"
-        for prompt, answer, prompt_name, answer_name in checks
-        if prompt is not None and answer is None
-    ]
-    if missing:
-        raise ValueError("; ".join(missing))
+def _missing_answers(data: Any, *needs: tuple[str, str]) -> str | None:
+    """Prompts (``prompts.<angle>``) given without the field that answers them, all named at once.
+
+    Read from the record as written, so the rule is checked even when other fields are wrong.
+    """
+    if not isinstance(data, dict):
+        return None
+    prompts = data.get("prompts")
+    missing = []
+    for angle, field in needs:
+        if not isinstance(prompts, dict) or prompts.get(angle) is None:
+            continue
+        answer = data.get(field)
+        if field == "parties":
+            if not isinstance(answer, list) or len(answer) < 2:
+                missing.append(f"prompts.{angle} is given but there are fewer than two 'parties'")
+        elif answer is None:
+            missing.append(f"prompts.{angle} is given but '{field}' is missing")
+    return "; ".join(missing) or None
+
+
+def _also_when_invalid(
+    model: type[BaseModel], data: Any, handler: ValidatorFunctionWrapHandler, problem: str | None
+) -> BaseModel:
+    """Validate ``data``, reporting ``problem`` (a rule across fields) along with any field errors.
+
+    An "after" validator runs only once every field is valid, so an author would learn of a
+    broken rule only after fixing the rest; this reports everything in one pass.
+    """
+    if problem is None:
+        return handler(data)  # type: ignore[no-any-return]
+    rule = InitErrorDetails(
+        type=PydanticCustomError("value_error", "Value error, {problem}", {"problem": problem}), loc=(), input=data
+    )
+    try:
+        handler(data)
+    except ValidationError as error:
+        details = [
+            InitErrorDetails(type=detail["type"], loc=detail["loc"], input=detail["input"], ctx=detail.get("ctx", {}))
+            for detail in error.errors()
+        ]
+        raise ValidationError.from_exception_data(model.__name__, [*details, rule]) from None
+    raise ValidationError.from_exception_data(model.__name__, [rule])

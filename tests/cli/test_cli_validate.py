@@ -118,7 +118,8 @@ EXPECTED: dict[str, list[str]] = {
         "facts.yaml:14: events[0]: prompts.who is given but 'actor' is missing; prompts.when is given but 'date' is missing",
         "facts.yaml:30: agreements[0].prompts.what: must not be empty",
         "facts.yaml:31: agreements[1]: prompts.value is given but 'value' is missing; prompts.parties is given but there are fewer than two 'parties'",
-        "4 problems found",
+        "facts.yaml:35: agreements[1].parties[0]: 'ref-1' is one of the sources, not a place or organisation",
+        "5 problems found",
     ],
     "reference-to-an-invalid-record": [
         "facts.yaml:5: sources[0].date: February 2011 has only 28 days (got '2011-02-30')",
