@@ -12,10 +12,11 @@ or as typed recall. Both read their thresholds from a :class:`RatingPolicy`;
 The rule (:data:`POLICY`):
 
 * wrong, skipped, or marked "I guessed"              -> Again
-* right at a question's first sighting               -> Good (it goes through the
-  learning steps: a lucky first guess never jumps to days)
-* right, picked among fewer than 4 options            -> Hard
-* right, after more than :data:`HARD_OVER` seconds    -> Hard
+* right at a question's first sighting               -> Good (2 days, where the
+  rule before rated a quick one Easy: 8 days)
+* right, picked among fewer than 4 options            -> Hard (in review; Good
+  during the same-day steps, where Hard would repeat the step without end)
+* right, after more than :data:`HARD_OVER` seconds    -> Hard (likewise)
 * right otherwise                                     -> Good
 
 A right answer is never Easy: a quick pick among four options is as often a
@@ -77,7 +78,8 @@ class RatingPolicy:
     ``first_sighting``: the best rating a question's first answer can earn;
     ``full_choice``: a right pick among fewer options than this is Hard;
     ``typed_from``: the FSRS stability (days) from which a question is asked typed (None: always choices);
-    ``learning_steps`` and ``relearning_steps``: FSRS's same-day steps for new and lapsed questions.
+    ``learning_steps`` and ``relearning_steps``: FSRS's same-day steps for new and lapsed questions;
+    ``hard_in_steps``: whether Hard is given during those steps too (it repeats the step).
     """
 
     easy_under: float | None = None
@@ -88,6 +90,7 @@ class RatingPolicy:
     typed_from: float | None = TYPED_FROM_STABILITY
     learning_steps: tuple[timedelta, ...] = LEARNING_STEPS
     relearning_steps: tuple[timedelta, ...] = RELEARNING_STEPS
+    hard_in_steps: bool = False
 
 
 #: The rule ``review`` uses.
@@ -103,6 +106,7 @@ TIMED_EASY = RatingPolicy(
     typed_from=None,
     learning_steps=(timedelta(minutes=1), timedelta(minutes=10)),
     relearning_steps=(timedelta(minutes=10),),
+    hard_in_steps=True,
 )
 
 
@@ -120,6 +124,10 @@ def rate(answer: AnswerFacts, policy: RatingPolicy = POLICY) -> Rating:
         rating = min(rating, Rating.Hard)
     if answer.state is None:
         rating = min(rating, policy.first_sighting)
+    if rating == Rating.Hard and answer.state != State.Review and not policy.hard_in_steps:
+        # In fsrs's same-day steps Hard repeats the step: a learner always slow, or a
+        # question with three options, would never leave them. The steps set the pace.
+        rating = Rating.Good
     return Rating(rating)
 
 

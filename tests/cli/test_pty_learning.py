@@ -117,15 +117,15 @@ def test_g_after_a_right_answer_makes_it_a_guess_before_the_next_question(tmp_pa
     child.expect_exact(PROMPT)
     child.send(letter(first.answer))
     child.expect_exact("Right!")
-    child.expect_exact("Next in 10 minutes.")
+    child.expect_exact("Next in 2 days.")
     child.expect_exact("g if you guessed, any other key for the next question: ")
     child.send("g")
-    child.expect_exact("Marked as a guess: it will be asked again soon (next in 1 minute).")
+    child.expect_exact("Marked as a guess: it will be asked again soon (next in 10 minutes).")
     child.expect_exact("Question 2/2")
     child.expect_exact(PROMPT)
     child.send(letter((second.answer + 1) % len(second.options)))
     child.expect_exact("Wrong.")
-    child.expect_exact("Next in 1 minute.")
+    child.expect_exact("Next in 10 minutes.")
     transcript(child)
     assert child.exitstatus == 0
     with ProgressStore.open(tmp_path) as store:
@@ -138,7 +138,7 @@ def test_g_after_a_right_answer_makes_it_a_guess_before_the_next_question(tmp_pa
         Rating.Again,
     )
     assert (wrong.guessed, wrong.rating) == (False, Rating.Again)
-    assert card is not None and card.due - guessed.answered_at < timedelta(minutes=2)
+    assert card is not None and card.due - guessed.answered_at == timedelta(minutes=10)
 
 
 def test_a_retry_reshuffles_the_options_so_the_old_letter_does_not_pass(tmp_path: Path) -> None:

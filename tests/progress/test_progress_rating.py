@@ -38,6 +38,11 @@ SEEN = State.Review
         (AnswerFacts(correct=True, elapsed=5.0, options=3, state=SEEN), Rating.Hard),
         (AnswerFacts(correct=True, elapsed=5.0, options=2, form="typed", state=SEEN), Rating.Good),
         (AnswerFacts(correct=True, elapsed=5.0, state=State.Learning), Rating.Good),
+        # Hard would repeat a same-day step: slow or among three options, a new question would never leave it.
+        (AnswerFacts(correct=True, elapsed=60.0, state=None), Rating.Good),
+        (AnswerFacts(correct=True, elapsed=60.0, state=State.Learning), Rating.Good),
+        (AnswerFacts(correct=True, elapsed=5.0, options=3, state=None), Rating.Good),
+        (AnswerFacts(correct=True, elapsed=5.0, options=3, state=State.Relearning), Rating.Good),
         (AnswerFacts(correct=True, elapsed=5.0, state=State.Relearning), Rating.Good),
     ],
 )
@@ -148,3 +153,12 @@ def test_the_default_policy_is_the_documented_one() -> None:
         Rating.Good,
         TYPED_FROM_STABILITY,
     )
+
+
+def test_a_three_option_question_answered_right_leaves_the_steps() -> None:
+    three = replace(question("f:when"), options=("one", "two", "three"))
+    with ProgressStore.open() as store:
+        first = store.record(answer(three, elapsed=40.0), mode="review", schedule=True)
+        later = store.record(answer(three, at=T0 + days(2)), mode="review", schedule=True)
+    assert first.card is not None and first.card.state == State.Review and first.review.rating == Rating.Good
+    assert later.review.rating == Rating.Hard
