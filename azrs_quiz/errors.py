@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from azrs_quiz.plural import plural
+from azrs_quiz.text import one_line
 
 
 class AzrsQuizError(Exception):
@@ -22,10 +23,12 @@ class ContentProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
-        # One problem, one line, whatever a message quotes from the file.
-        message = " ".join(self.message.splitlines())
-        return f"{where}: {self.field}: {message}"
+        # One problem, one line, whatever a file name or a message quotes from the file:
+        # a line break or an escape sequence is shown escaped, never obeyed.
+        path = one_line(self.path)
+        where = f"{path}:{self.line}" if self.line is not None else path
+        message = one_line(" ".join(self.message.splitlines()))
+        return f"{where}: {one_line(self.field)}: {message}"
 
 
 class ContentError(AzrsQuizError):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
-from typing import Any
+import os
+import sys
+from typing import IO, Any
 
 import click
 
@@ -27,12 +29,27 @@ class RootGroup(LazyGroup):
     """Turns the library's own errors into clean messages on stderr, in one place."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().main(*args, **kwargs)
-        finally:
-            # Whatever is alive now lives until exit: frozen, the interpreter's last collection
-            # skips it instead of walking every question and record (60 ms on the bundled bank).
-            gc.freeze()
+        """Run a command with terminal-safe standard streams; a failing stream ends it cleanly."""
+        from azrs_quiz.cli.streams import StreamWriteError, safe_standard_streams
+
+        original_stdout = sys.stdout
+        with safe_standard_streams():
+            try:
+                try:
+                    return super().main(*args, **kwargs)
+                finally:
+                    # Whatever is alive now lives until exit: frozen, the interpreter's last collection
+                    # skips it instead of walking every question and record (60 ms on the bundled bank).
+                    gc.freeze()
+                    # Flushed here, not at exit, so a full disk is reported like any other failure.
+                    for stream in (sys.stdout, sys.stderr):
+                        if stream is not None:
+                            stream.flush()
+            except StreamWriteError as error:
+                if not error.broken_pipe:
+                    _report_stream_failure(error)
+                _discard_standard_output(original_stdout)
+                sys.exit(1)
 
     def invoke(self, ctx: click.Context) -> Any:
         # Imported here, not at the top: azrs_quiz.errors is tiny, but keep --help lean.
@@ -47,6 +64,29 @@ class RootGroup(LazyGroup):
             from azrs_quiz.cli.errors import cli_message
 
             raise click.ClickException(cli_message(error)) from error
+
+
+def _discard_standard_output(stdout: IO[str] | None) -> None:
+    # What is still buffered can go nowhere: keep Python from failing again (with a
+    # second message) when it flushes standard output at exit.
+    try:
+        if stdout is not None:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stdout.fileno())
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
+        pass
+
+
+def _report_stream_failure(error: OSError) -> None:
+    stream_name = getattr(error, "stream_name", "a standard stream")
+    message = f"Error: cannot write to {stream_name}: {error.strerror or error}"
+    if stream_name != "standard error" and sys.stderr is not None:
+        try:
+            sys.stderr.write(message + "\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
 
 
 @click.group(cls=RootGroup, lazy_commands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})

@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from azrs_quiz.cli import render
+from azrs_quiz.cli.streams import safe_text, unescaped
 from azrs_quiz.clock import Clock, utc_now
 from azrs_quiz.questions.model import Question
 from azrs_quiz.session import Answer, Session
@@ -104,7 +105,8 @@ class Terminal:
         ``AZRS_QUIZ_ENTER`` variable asks for Enter after each answer."""
         # sys.stdin is None when the process was started with standard input closed.
         source = stdin or sys.stdin or io.StringIO()
-        out = sys.stderr if to_stderr else sys.stdout
+        # Rich styles its own output, so it writes below the escaping; show() escapes the text.
+        out = unescaped(sys.stderr if to_stderr else sys.stdout)
         interactive = _isatty(source)
         symbols = render.symbols_for(getattr(out, "encoding", None))
         file: Any = out if symbols is render.UNICODE else _EncodingSafeWriter(out)
@@ -136,8 +138,8 @@ class Terminal:
         return min(self.console.width, MAX_WIDTH)
 
     def show(self, renderable: Text | str = "") -> None:
-        """Print already-wrapped text (rich does not wrap it again)."""
-        self.console.print(renderable, soft_wrap=True)
+        """Print already-wrapped text (rich does not wrap it again), control characters escaped."""
+        self.console.print(safe_text(renderable), soft_wrap=True)
 
     def ask(self, prompt: str) -> str:
         """Show ``prompt`` and read one line; ``EOFError`` when input has ended."""

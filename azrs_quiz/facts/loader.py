@@ -130,7 +130,7 @@ def _left_out(root: Path) -> list[ContentProblem]:
             if child.suffix in _YAML_SUFFIXES and child.is_file():
                 message = f"is not in a pack, so it is not read (a pack is a folder with {PACK_FILE})"
                 problems.append(ContentProblem(child, 1, "file", message))
-            elif child.is_dir() and _content_files(child):
+            elif child.is_dir() and not child.is_symlink() and _content_files(child):
                 message = f"has YAML files but no {PACK_FILE}, so none of them is read"
                 problems.append(ContentProblem(child, None, "pack", message))
     except OSError as error:
@@ -139,16 +139,30 @@ def _left_out(root: Path) -> list[ContentProblem]:
 
 
 def _content_files(folder: Path) -> list[Path]:
-    """The YAML files of a pack, subfolders included, in a stable order; hidden names are skipped."""
+    """The YAML files of a pack, subfolders included, in a stable order; hidden names are skipped.
+
+    Walked with a list, not recursion, so a thousand nested folders cannot exhaust the stack;
+    linked folders are not entered.
+    """
     found: list[Path] = []
-    for child in folder.iterdir():
-        if child.name.startswith("."):
-            continue
-        if child.suffix in _YAML_SUFFIXES and child.name != PACK_FILE:
-            found.append(child)  # a folder named like a YAML file is reported when read
-        elif child.is_dir() and not child.is_symlink() and not (child / PACK_FILE).exists():
-            found.extend(_content_files(child))
+    folders = [folder]
+    while folders:
+        for child in folders.pop().iterdir():
+            if child.name.startswith("."):
+                continue
+            if child.suffix in _YAML_SUFFIXES and child.name != PACK_FILE:
+                found.append(child)  # a folder named like a YAML file is reported when read
+            elif child.is_dir() and not child.is_symlink() and not (child / PACK_FILE).exists():
+                folders.append(child)
     return sorted(found)
+
+
+def _links_outside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is a symbolic link leading out of ``folder`` (such links are not followed)."""
+    try:
+        return path.is_symlink() and not path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return True
 
 
 @dataclass(frozen=True)
@@ -198,6 +212,10 @@ class _ContentBuilder:
             return
         records_before, problems_before = len(self.origins), len(self.problems)
         for file in files:
+            if _links_outside(file, pack_dir):
+                message = "is a symbolic link to a file outside the pack folder, so it is not read"
+                self.problems.append(ContentProblem(file, None, "file", message))
+                continue
             self._read_records(file)
         if len(self.origins) == records_before and len(self.problems) == problems_before:
             self.problems.append(

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -47,13 +48,31 @@ Date = Annotated[PartialDate, WithJsonSchema(DATE_JSON_SCHEMA)]
 Text = Annotated[str, Field(min_length=1)]
 Url = Annotated[str, Field(pattern=URL_PATTERN)]
 
+#: Amounts are below a thousand trillion and have at most six decimal places, so that
+#: every amount validation accepts can be worded as an option of a sane length.
+AMOUNT_LIMIT = Decimal(10) ** 15
+AMOUNT_DECIMAL_PLACES = 6
+
 _AMOUNT_JSON_SCHEMA: dict[str, Any] = {
-    "description": "A positive number: 300000000, 1.5, or as text '1.5'.",
+    "description": "A positive number below 10^15 with at most 6 decimal places: 300000000, 1.5, or as text '1.5'.",
     "anyOf": [
-        {"type": "number", "exclusiveMinimum": 0},
-        {"type": "string", "pattern": r"^\d+(\.\d+)?$"},
+        {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 10**15},
+        {"type": "string", "pattern": r"^\d{1,15}(\.\d{1,6})?$"},
     ],
 }
+
+
+def _bounded_amount(value: Decimal) -> Decimal:
+    if value >= AMOUNT_LIMIT:
+        raise ValueError("must be less than 1,000,000,000,000,000 (a thousand trillion)")
+    # Counted on the digits: normalize() would round a tiny value such as 1e-999999999 to 0.
+    _, digits, exponent = value.as_tuple()
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    if isinstance(exponent, int) and exponent + trailing_zeros < -AMOUNT_DECIMAL_PLACES:
+        raise ValueError(f"must have at most {AMOUNT_DECIMAL_PLACES} decimal places")
+    return value
+
+
 
 
 class _Record(BaseModel):
@@ -76,7 +95,7 @@ class Source(_Record):
     """A work a fact is taken from; ``number`` is the article's reference number."""
 
     id: Slug
-    number: int | None = Field(default=None, ge=1, strict=True)
+    number: int | None = Field(default=None, ge=1, le=999_999, strict=True)
     author: Text | None = None
     title: Text
     publisher: Text | None = None
@@ -191,7 +210,7 @@ class Person(_Fact):
 class Amount(_Record):
     """A quantity: money (``currency``) or a counted or measured thing (``unit``)."""
 
-    value: Annotated[Decimal, WithJsonSchema(_AMOUNT_JSON_SCHEMA)] = Field(gt=0)
+    value: Annotated[Decimal, AfterValidator(_bounded_amount), WithJsonSchema(_AMOUNT_JSON_SCHEMA)] = Field(gt=0)
     currency: Annotated[str, Field(pattern=CURRENCY_PATTERN)] | None = None
     unit: Text | None = Field(default=None, description="What is counted, plural: 'cubic metres'.")
     per: Text | None = Field(default=None, description="A rate's period: 'year'.")

@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from azrs_quiz.errors import ContentProblem
+from azrs_quiz.files import UnreadableFile, read_regular_file
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -77,7 +78,13 @@ class YamlDocument:
 
     def line_of(self, location: Sequence[str | int]) -> int:
         """The line of the deepest node along ``location`` (keys and list indexes)."""
-        return _line_in_tree(self._tree, location)
+        return _line_in_tree(self._tree, location, self._key_indexes)
+
+    @cached_property
+    def _key_indexes(self) -> dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]:
+        # Each mapping's keys, indexed the first time a problem looks into it: finding
+        # the line of every one of n problems in a mapping stays linear, not quadratic.
+        return {}
 
     @cached_property
     def _tree(self) -> yaml.Node | None:
@@ -90,12 +97,11 @@ class YamlDocument:
 
 def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentProblem]]:
     """Read and parse one YAML file, reporting every way it can fail as a problem."""
-    if path.is_dir():
-        return None, [ContentProblem(path, 1, "file", "is a folder, not a YAML file")]
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [ContentProblem(path, 1, "file", f"cannot be read: {error.strerror or error}")]
+        raw = read_regular_file(path)
+    except UnreadableFile as error:
+        reason = "is a folder, not a YAML file" if error.kind == "a folder" else error.reason
+        return None, [ContentProblem(path, 1, "file", reason)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -167,18 +173,20 @@ def _duplicate_keys(root: yaml.Node | None) -> Iterator[tuple[int, str]]:
             stack.extend(reversed([(item, f"{label}[{index}]") for index, item in enumerate(node.value)]))
 
 
-def _line_in_tree(node: yaml.Node | None, location: Sequence[str | int]) -> int:
+def _line_in_tree(
+    node: yaml.Node | None,
+    location: Sequence[str | int],
+    indexes: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]],
+) -> int:
     """Find the line of a key path such as ``("events", 3, "date")`` in a composed document."""
     line = node.start_mark.line + 1 if node is not None else 1
     for step in location:
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                    line = key_node.start_mark.line + 1
-                    node = value_node
-                    break
-            else:
+            found = _keys_of(node, indexes).get(str(step))
+            if found is None:
                 return line
+            key_node, node = found
+            line = key_node.start_mark.line + 1
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
             node = node.value[step]
             line = node.start_mark.line + 1
@@ -209,3 +217,17 @@ def kind_of(value: object) -> str:
 def shorten(text: str, limit: int = 60) -> str:
     """``text`` for a message: whole when short, else cut with an ellipsis to ``limit`` characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _keys_of(
+    node: yaml.MappingNode, indexes: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]
+) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """The scalar keys of a mapping node (the first of duplicates), indexed once per node."""
+    index = indexes.get(id(node))
+    if index is None:
+        index = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                index.setdefault(key_node.value, (key_node, value_node))
+        indexes[id(node)] = index
+    return index

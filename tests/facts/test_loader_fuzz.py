@@ -227,7 +227,8 @@ def valid_packs(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
 
 
 AMOUNTS = st.fixed_dictionaries(
-    {"value": st.integers(1, 10**15) | st.floats(0.01, 1e12, allow_nan=False, allow_infinity=False)},
+    # Valid amounts are below 10^15 with at most six decimal places (azrs_quiz.facts.models.AMOUNT_LIMIT).
+    {"value": st.integers(1, 10**15 - 1) | st.decimals("0.01", "1e12", places=2).map(float)},
     optional={"qualifier": st.sampled_from(["exact", "about", "over", "rumoured"]), "per": st.just("year")},
 ).flatmap(lambda amount: st.sampled_from([{**amount, "currency": "EUR"}, {**amount, "unit": "howitzers"}]))
 
