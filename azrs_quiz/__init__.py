@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # "X as X": explicit re-exports for type checkers (the import
     from azrs_quiz.errors import ContentError as ContentError
     from azrs_quiz.errors import ContentNotFound as ContentNotFound
     from azrs_quiz.errors import ContentProblem as ContentProblem
+    from azrs_quiz.errors import OutputError as OutputError
     from azrs_quiz.errors import OutputExists as OutputExists
     from azrs_quiz.errors import UnknownTopic as UnknownTopic
     from azrs_quiz.facts.content import Content as Content
@@ -52,6 +53,7 @@ _EXPORTS: dict[str, str] = {
     "ContentError": "azrs_quiz.errors",
     "ContentNotFound": "azrs_quiz.errors",
     "ContentProblem": "azrs_quiz.errors",
+    "OutputError": "azrs_quiz.errors",
     "OutputExists": "azrs_quiz.errors",
     "UnknownTopic": "azrs_quiz.errors",
     "bundled_content_path": "azrs_quiz.facts.loader",

@@ -50,11 +50,16 @@ class UnknownTopic(AzrsQuizError):
     """A topic was asked for that the content does not offer."""
 
 
-class OutputExists(AzrsQuizError):
+class OutputError(AzrsQuizError):
+    """An output file cannot be written; the message names the path and the cause."""
+
+
+class OutputExists(OutputError):
     """The output path is taken: by a file that ``force=True`` would replace, or by a folder."""
 
     def __init__(self, path: Path, *, is_folder: bool = False) -> None:
         self.path = path
         #: A folder is never replaced, whatever ``force`` says.
         self.is_folder = is_folder
-        super().__init__(f"'{path}' is a folder, not a file" if is_folder else f"'{path}' already exists")
+        shown = one_line(path)
+        super().__init__(f"'{shown}' is a folder, not a file" if is_folder else f"'{shown}' already exists")

@@ -93,6 +93,6 @@ def read_regular_file(path: Path, *, limit: int | None = None) -> bytes:
 def too_large(limit: int) -> str:
     """Why a file over the cap is refused, and how to raise the cap."""
     return (
-        f"is larger than {limit / (1024 * 1024):g} MiB, the most azrs-quiz reads from one file; "
+        f"is larger than {limit / (1024 * 1024):.4g} MiB, the most azrs-quiz reads from one file; "
         f"set {SIZE_LIMIT_VARIABLE} to allow more"
     )

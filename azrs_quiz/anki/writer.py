@@ -27,13 +27,13 @@ import itertools
 import json
 import sqlite3
 import struct
-import tempfile
 import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from azrs_quiz.atomic import temporary_folder
 from azrs_quiz.anki.deck import BuiltDeck, DeckRows
 from azrs_quiz.anki.notetypes import NoteType
 
@@ -133,7 +133,7 @@ def write_database(cursor: sqlite3.Cursor, built: BuiltDeck, *, on_written: Call
 
 def write_apkg(path: Path, built: BuiltDeck, *, zip_time: int, on_written: Callable[[], None] | None = None) -> None:
     """Write the built decks as an ``.apkg`` at ``path``, reproducibly."""
-    with tempfile.TemporaryDirectory(prefix="azrs-anki-") as folder:
+    with temporary_folder("azrs-anki-") as folder:
         database = Path(folder) / "collection.anki2"
         connection = sqlite3.connect(database)
         try:

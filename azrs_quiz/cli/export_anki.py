@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import tempfile
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from azrs_quiz.cli.options import content_option, output_options, topic_option
+from azrs_quiz.cli.streams import unescaped
 from azrs_quiz.plural import plural
 
 #: Decks with at least this many notes show a progress bar (on a terminal only).
@@ -68,12 +69,13 @@ def export_anki(
         )
     from azrs_quiz.anki import export_anki as build_deck
     from azrs_quiz.anki.history import newest_mtime
+    from azrs_quiz.atomic import temporary_folder
     from azrs_quiz.cli.options import load_content_for_cli
     from azrs_quiz.facts.loader import bundled_content_path
 
     content = load_content_for_cli(content_path)
     edited_at = newest_mtime(content_path if content_path is not None else bundled_content_path())
-    with _progress_bar() as progress, tempfile.TemporaryDirectory(prefix="azrs-anki-") as folder:
+    with _progress_bar() as progress, temporary_folder("azrs-anki-") as folder:
         target = Path(folder) / "deck.apkg" if to_stdout else output
         result = build_deck(
             content,
@@ -109,7 +111,7 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     """A progress callback drawing a rich bar on a terminal for large decks; ``None`` elsewhere."""
     from rich.console import Console
 
-    console = Console(stderr=True)
+    console = Console(file=unescaped(sys.stderr))  # rich's colours are not content to escape
     if not console.is_terminal:
         yield None
         return

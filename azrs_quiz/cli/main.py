@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 import click
@@ -33,7 +37,7 @@ class RootGroup(LazyGroup):
         from azrs_quiz.cli.streams import StreamWriteError, safe_standard_streams
 
         original_stdout = sys.stdout
-        with safe_standard_streams():
+        with safe_standard_streams(), _termination_unwinds():
             try:
                 try:
                     return super().main(*args, **kwargs)
@@ -64,6 +68,33 @@ class RootGroup(LazyGroup):
             from azrs_quiz.cli.errors import cli_message
 
             raise click.ClickException(cli_message(error)) from error
+
+
+@contextmanager
+def _termination_unwinds() -> Iterator[None]:
+    """Let SIGTERM and SIGHUP (a closed terminal) end a command like Ctrl-C: cleanly.
+
+    The default action kills the process on the spot, leaving temporary files behind;
+    raising SystemExit instead runs every ``finally`` (temporary files removed, an open
+    transaction rolled back) and exits with the status a shell expects (128 + signal).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    saved = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            saved[number] = signal.signal(number, _exit_on_signal)
+    try:
+        yield
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    raise SystemExit(128 + number)
 
 
 def _discard_standard_output(stdout: IO[str] | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -123,6 +124,7 @@ def emit_text(output: Path, text: str, *, force: bool) -> None:
     """Write ``text`` to ``output`` atomically, or to standard output when it is '-'."""
     if str(output) == "-":
         click.echo(text, nl=False)
+        sys.stdout.flush()  # a full or closed output fails here, before anything claims it was written
         return
     from azrs_quiz.atomic import write_text_atomically
 

@@ -107,9 +107,9 @@ def safe_standard_streams() -> Iterator[None]:
     """Wrap ``sys.stdout`` and ``sys.stderr`` for the time of a command (nesting is harmless)."""
     saved = sys.stdout, sys.stderr
     if not isinstance(sys.stdout, SafeStream):
-        sys.stdout = SafeStream(sys.stdout if sys.stdout is not None else _ClosedStream(), "standard output")  # type: ignore[assignment]
+        sys.stdout = SafeStream(sys.stdout if sys.stdout is not None else _ClosedStream(), "standard output")
     if not isinstance(sys.stderr, SafeStream) and sys.stderr is not None:
-        sys.stderr = SafeStream(sys.stderr, "standard error")  # type: ignore[assignment]
+        sys.stderr = SafeStream(sys.stderr, "standard error")
     try:
         yield
     finally:

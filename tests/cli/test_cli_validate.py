@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -283,14 +285,14 @@ def test_an_unreadable_file_is_a_problem_not_a_crash(
 ) -> None:
     # Permissions cannot stop root (tests may run as root), so the refusal is simulated.
     pack = shutil.copytree(TINY_PACK, tmp_path / "tiny")
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "facts.yaml":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def refusing_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path).name == "facts.yaml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refusing_open)
     result = runner.invoke(main, ["validate", str(pack)])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == f"{pack}/facts.yaml:1: file: cannot be read: Permission denied"
