@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from azrs_quiz.cli.options import content_option, output_options, topic_option
-from azrs_quiz.cli.streams import unescaped
+from azrs_quiz.cli.streams import unescaped, write_bytes_to_stdout
 from azrs_quiz.plural import plural
 
 #: Decks with at least this many notes show a progress bar (on a terminal only).
@@ -88,7 +88,7 @@ def export_anki(
             progress=progress,
         )
         if to_stdout:
-            click.echo(target.read_bytes(), nl=False)
+            write_bytes_to_stdout(target.read_bytes())
 
     where = "standard output" if to_stdout else str(output)
     decks = ", ".join(f'"{name}"' for name in result.decks)

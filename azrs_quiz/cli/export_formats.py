@@ -63,7 +63,9 @@ def emit(output: Path, data: str | bytes, *, force: bool) -> None:
     if isinstance(data, str):
         emit_text(output, data, force=force)
     elif str(output) == "-":
-        click.echo(data, nl=False)
+        from azrs_quiz.cli.streams import write_bytes_to_stdout
+
+        write_bytes_to_stdout(data)
     else:
         from azrs_quiz.atomic import write_atomically
 

@@ -53,6 +53,10 @@ class _ClosedStream:
     def fileno(self) -> int:
         raise OSError(errno.EBADF, "it is closed")
 
+    @property
+    def buffer(self) -> _ClosedStream:
+        return self  # bytes fail the same way
+
 
 class _Guarded:
     """A text stream whose write and flush failures become :class:`StreamWriteError`."""
@@ -95,6 +99,20 @@ class SafeStream(_Guarded):
     def writelines(self, lines: Any) -> None:
         for line in lines:
             self.write(line)
+
+
+def write_bytes_to_stdout(data: bytes) -> None:
+    """Write ``data`` (a package, not text: never escaped) to standard output, flushed."""
+    stream: Any = sys.stdout
+    try:
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            raise OSError(errno.EBADF, "it takes no bytes")
+        buffer.write(data)
+        buffer.flush()
+    except OSError as error:
+        raise StreamWriteError("standard output", error) from error
 
 
 def unescaped(stream: IO[str]) -> Any:
