@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-TINY_PACK = Path(__file__).parents[1] / "data" / "packs" / "tiny"
+from helpers.paths import TINY_PACK
 
 #: A hang is a failure: no case may take longer (a generous bound for a loaded machine).
 TIME_LIMIT_SECONDS = 60
