@@ -33,9 +33,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from azrs_quiz.atomic import temporary_folder
 from azrs_quiz.anki.deck import BuiltDeck, DeckRows
 from azrs_quiz.anki.notetypes import NoteType
+from azrs_quiz.atomic import temporary_folder
 
 #: Note and card ids count up from here (2026-01-01T00:00:00Z in milliseconds).
 ID_BASE = 1_767_225_600_000

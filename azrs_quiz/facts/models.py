@@ -73,8 +73,6 @@ def _bounded_amount(value: Decimal) -> Decimal:
     return value
 
 
-
-
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
