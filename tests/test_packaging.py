@@ -67,6 +67,15 @@ def test_the_wheel_holds_the_package_its_types_marker_and_every_pack(wheel: Path
     assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
 
 
+def test_the_unpacked_wheel_exports_a_quiz_page_with_its_script_and_style(unpacked: Path, tmp_path: Path) -> None:
+    for name in ("page.html", "page.css", "page.js"):
+        assert (unpacked / "azrs_quiz" / "exports" / "html" / name).is_file()
+    result = _run_from_elsewhere(unpacked, tmp_path, "-m", "azrs_quiz", "export", "html", "--seed", "1", "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert "window.azrsMarking" in result.stdout and "prefers-color-scheme: dark" in result.stdout
+
+
 def test_the_wheel_declares_the_console_script(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     (entry_points,) = [name for name in archive.namelist() if name.endswith(".dist-info/entry_points.txt")]

@@ -151,6 +151,32 @@ Example:
   azrs-quiz export moodle-xml --topic agreements --output agreements.xml""",
         flags=(Flag("shuffle", "Let Moodle shuffle each question's options (default: keep our order)."),),
     ),
+    Exporter(
+        name="html",
+        extension=".html",
+        title="A quiz page that runs in any browser, offline.",
+        help="""Write a quiz as one self-contained web page.
+
+The page works offline, from a USB stick or any static host, and makes no
+network request: one question at a time, answered by click, touch or the keys
+a-d and 1-4, with the answer, the explanation and the source after each, then
+the score, a per-topic breakdown, the missed questions and a retry of them.
+Progress can be kept in the browser. The same --seed gives the same file.
+
+\b
+Examples:
+  azrs-quiz export html --output quiz.html
+  azrs-quiz export html --topic dates --count 20 --seed 7 -o dates.html
+  azrs-quiz export html --typed --count 200 -o every-question.html""",
+        flags=(
+            Flag(
+                "typed",
+                "Ask for a typed answer where it is short (dates, amounts, names, places, parties), "
+                "marked as the terminal marks it.",
+            ),
+        ),
+        draws_quiz=True,
+    ),
 )
 
 

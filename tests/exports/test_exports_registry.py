@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import TINY_PACK
+from helpers.paths import TINY_PACK
 
 from azrs_quiz.cli.export_formats import export_command
 from azrs_quiz.cli.main import main
