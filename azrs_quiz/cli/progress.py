@@ -59,7 +59,7 @@ def export_command(file: Path, force: bool, data_dir: Path | None) -> None:
     from azrs_quiz.clock import utc_now
     from azrs_quiz.progress import ProgressStore, export_progress
 
-    with ProgressStore.open(data_dir) as store:
+    with ProgressStore.open(data_dir, read_only=True) as store:
         text = export_progress(store, now=utc_now())
         _, answers = store.counts()
     emit_text(file, text, force=force)

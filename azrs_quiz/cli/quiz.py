@@ -98,6 +98,8 @@ def quiz(
             return None
         # Answers read from a pipe arrive at once: their time says nothing about recall.
         recorded = store.record(answer, mode="quiz", schedule=schedule, timed=terminal.interactive, form=answer.form)
+        if not recorded.saved:
+            terminal.show(render.wrap(render.NOT_SAVED_YET, terminal.width))
         return recorded.card.due if recorded.card is not None else None
 
     ask = Asking(save, typed_answer_keys(content_path) if typed else None)

@@ -37,6 +37,13 @@ SKIPPED = "bold yellow"
 DIM = "dim"
 
 
+#: Shown when another session held the progress file too long to save an answer.
+NOT_SAVED_YET = (
+    "Not saved yet: the progress file is busy (another azrs-quiz is writing to it). "
+    "This answer is kept and saved when the session ends."
+)
+
+
 @dataclass(frozen=True)
 class Symbols:
     """The marks used on screen, with an ASCII set for terminals that cannot show others."""

@@ -115,6 +115,8 @@ def review(
         def save(answer: Answer) -> datetime | None:
             # Answers read from a pipe arrive at once: their time says nothing about recall.
             recorded = store.record(answer, mode="review", schedule=True, timed=terminal.interactive, form=answer.form)
+            if not recorded.saved:
+                terminal.show(render.wrap(render.NOT_SAVED_YET, terminal.width))
             saved[answer.question.id] = recorded.review
             return recorded.card.due if recorded.card is not None else None
 

@@ -57,7 +57,7 @@ def stats(
 
     content = load_content_for_cli(content_path)
     pool = questions_on(question_bank(content), topics)
-    with ProgressStore.open(data_dir) as store:
+    with ProgressStore.open(data_dir, read_only=True) as store:
         result = compute_stats(pool, store, now=clock.utc_now())
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))

@@ -25,6 +25,7 @@ from __future__ import annotations
 from azrs_quiz.progress.errors import (
     CorruptProgress,
     NotAProgressFile,
+    ProgressBusy,
     ProgressError,
     ProgressFileError,
     ProgressTooNew,
@@ -62,6 +63,7 @@ __all__ = [
     "ImportResult",
     "Mode",
     "NotAProgressFile",
+    "ProgressBusy",
     "ProgressError",
     "ProgressFileError",
     "ProgressStore",

@@ -32,6 +32,10 @@ class ProgressUnreadable(ProgressError):
     """The progress database (or its folder) cannot be opened: permissions, a folder, a busy lock."""
 
 
+class ProgressBusy(ProgressUnreadable):
+    """Another session held the progress database for longer than azrs-quiz waits."""
+
+
 class ProgressTooNew(ProgressError):
     """The progress database was written by a newer azrs-quiz than this one."""
 

@@ -20,10 +20,10 @@ DATABASE_NAME = "progress.sqlite3"
 def resolve_data_dir(data_dir: str | Path | None = None) -> Path:
     """The folder progress is kept in (not created here)."""
     if data_dir is not None and str(data_dir) != "":
-        return Path(data_dir).expanduser()
+        return _expand(Path(data_dir))
     from_env = os.environ.get(DATA_DIR_ENV, "")
     if from_env:
-        return Path(from_env).expanduser()
+        return _expand(Path(from_env))
     import platformdirs
 
     return Path(platformdirs.user_data_dir("azrs-quiz", appauthor=False))
@@ -32,3 +32,16 @@ def resolve_data_dir(data_dir: str | Path | None = None) -> Path:
 def database_path(data_dir: str | Path | None = None) -> Path:
     """The progress database file inside :func:`resolve_data_dir`."""
     return resolve_data_dir(data_dir) / DATABASE_NAME
+
+
+def _expand(path: Path) -> Path:
+    """``path`` with a leading ``~`` or ``~user`` expanded; an unknown user is an error, not a crash."""
+    try:
+        return path.expanduser()
+    except RuntimeError as error:  # "~nouser": no such user, or no home folder to expand "~" to
+        from azrs_quiz.progress.errors import ProgressUnreadable
+        from azrs_quiz.text import one_line
+
+        raise ProgressUnreadable(
+            f"cannot find the folder '{one_line(path)}': its '~' names no user with a home folder here"
+        ) from error

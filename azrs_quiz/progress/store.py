@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -24,8 +25,9 @@ from typing import Any
 from fsrs import State
 
 from azrs_quiz.clock import Clock, utc_now
+from azrs_quiz.plural import plural
 from azrs_quiz.progress.answering import as_guessed, take_answer
-from azrs_quiz.progress.errors import CorruptProgress, ProgressError, ProgressUnreadable
+from azrs_quiz.progress.errors import CorruptProgress, ProgressBusy, ProgressError, ProgressUnreadable
 from azrs_quiz.progress.location import database_path
 from azrs_quiz.progress.records import (
     REVIEW_FIELDS,
@@ -39,7 +41,8 @@ from azrs_quiz.progress.records import (
     to_utc,
 )
 from azrs_quiz.progress.scheduling import replay
-from azrs_quiz.progress.schema import check_version, migrate
+from azrs_quiz.progress.schema import SCHEMA_VERSION, check_version, migrate
+from azrs_quiz.text import one_line
 
 #: How long a write waits for another session's transaction before giving up.
 BUSY_TIMEOUT_SECONDS = 15.0
@@ -51,6 +54,8 @@ class Recorded:
 
     review: ReviewRecord
     card: CardRecord | None
+    #: False when the database was busy: the answer is kept in memory and saved by :meth:`ProgressStore.close`.
+    saved: bool = True
 
 
 class ProgressStore:
@@ -66,37 +71,60 @@ class ProgressStore:
         self._connection = connection
         self.path = path
         self._clock = clock
+        #: Answers not saved yet because another session held the database too long.
+        self._pending: list[tuple[AnswerLike, dict[str, Any]]] = []
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, *, clock: Clock = utc_now) -> ProgressStore:
+    def open(
+        cls, data_dir: str | Path | None = None, *, clock: Clock = utc_now, read_only: bool = False
+    ) -> ProgressStore:
         """Open (creating and migrating as needed) the store in ``data_dir`` (see :mod:`.location`).
 
-        Raises :class:`CorruptProgress` for a damaged file (kept, and copied aside),
-        :class:`ProgressUnreadable` when it cannot be opened and ``ProgressTooNew``
-        when a newer azrs-quiz wrote it.
+        With ``read_only``, nothing is created, migrated or written (for reading a
+        file or folder one may not write to). Raises :class:`CorruptProgress` for a
+        damaged file (kept, and copied aside), :class:`ProgressUnreadable` when it
+        cannot be opened, is read-only (unless ``read_only``) or belongs to another
+        application (left as it is), and ``ProgressTooNew`` when a newer azrs-quiz wrote it.
         """
         path = database_path(data_dir)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise ProgressUnreadable(
-                f"cannot create the progress folder '{path.parent}': {error.strerror or error}"
-            ) from error
-        if path.is_dir():
-            raise ProgressUnreadable(f"the progress database '{path}' is a folder, not a file")
-        try:
-            connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
-        except sqlite3.Error as error:
-            raise ProgressUnreadable(f"cannot open the progress database '{path}': {error}") from error
+        shown = one_line(path)
+        if read_only:
+            connection = _connect_read_only(path, clock)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ProgressUnreadable(
+                    f"cannot create the progress folder '{one_line(path.parent)}': {error.strerror or error}"
+                ) from error
+            if path.is_dir():
+                raise ProgressUnreadable(f"the progress database '{shown}' is a folder, not a file")
+            _check_writable(path)
+            try:
+                connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+            except sqlite3.Error as error:
+                raise ProgressUnreadable(f"cannot open the progress database '{shown}': {error}") from error
         try:
             connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            check_version(connection)  # before anything writes to a file a newer azrs-quiz made
+            version = check_version(connection)  # before anything writes to a file a newer azrs-quiz made
+            if version < 0:
+                raise _CheckFailed(f"its schema version is {version}, which no azrs-quiz writes")
+            _check_ours(connection, path, version)
             problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
                 raise _CheckFailed("; ".join(problems[:3]))
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = FULL")
-            migrate(connection)
+            if version == SCHEMA_VERSION:
+                _check_values(connection)
+            if read_only:
+                if version < SCHEMA_VERSION and _has_tables(connection):
+                    raise ProgressUnreadable(
+                        f"the progress database '{shown}' needs upgrading, which a read-only open cannot do; "
+                        "run a quiz or a review once with write access"
+                    )
+            else:
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = FULL")
+                migrate(connection)
         except sqlite3.Error as error:
             connection.close()
             raise _explain(error, path, clock) from error
@@ -106,8 +134,34 @@ class ProgressStore:
         return cls(connection, path, clock)
 
     def close(self) -> None:
-        """Close the database; every answer recorded is already on disk."""
-        self._connection.close()
+        """Save any answer kept while the database was busy, then close.
+
+        Raises :class:`ProgressBusy` naming how many answers could not be saved when
+        the database is still busy; every other answer recorded is already on disk.
+        """
+        try:
+            self._save_pending()
+        finally:
+            self._connection.close()
+
+    @property
+    def pending(self) -> int:
+        """How many answers wait, in memory, for a busy database."""
+        return len(self._pending)
+
+    def _save_pending(self) -> None:
+        unsaved = 0
+        for answer, options in self._pending:
+            try:
+                self._record_now(answer, **options)
+            except ProgressBusy:
+                unsaved += 1
+        self._pending = []
+        if unsaved:
+            raise ProgressBusy(
+                f"{plural(unsaved, 'answer')} could not be saved: the progress database '{one_line(self.path)}' "
+                f"stayed busy (another azrs-quiz was writing to it for over {BUSY_TIMEOUT_SECONDS:g} s)"
+            )
 
     def __enter__(self) -> ProgressStore:
         return self
@@ -136,8 +190,21 @@ class ProgressStore:
         the time taken means nothing (answers read from a pipe), ``form="typed"`` for
         typed recall and ``guessed=True`` if the learner already said it was a guess
         (else see :meth:`mark_guessed`). Recording the same answer twice (same
-        question, same moment) saves it once.
+        question, same moment) saves it once. If another session holds the database
+        longer than :data:`BUSY_TIMEOUT_SECONDS`, the answer is kept in memory
+        (``saved`` is False) and saved by :meth:`close`.
         """
+        options: dict[str, Any] = {"mode": mode, "schedule": schedule, "timed": timed, "form": form, "guessed": guessed}
+        try:
+            return self._record_now(answer, **options)
+        except ProgressBusy:
+            self._pending.append((answer, options))
+            review, _ = take_answer(answer, None, **options)
+            return Recorded(review, None, saved=False)
+
+    def _record_now(
+        self, answer: AnswerLike, *, mode: Mode, schedule: bool, timed: bool, form: AnswerForm, guessed: bool
+    ) -> Recorded:
         with self._transaction() as connection:
             before = _card_in(connection, answer.question.id)
             review, after = take_answer(
@@ -206,7 +273,7 @@ class ProgressStore:
         """Every question's card, by question id."""
         with self._reading() as connection:
             rows = connection.execute(f"SELECT {_CARD_COLUMNS} FROM cards ORDER BY question_id").fetchall()
-        return {row[0]: _card_from_row(row) for row in rows}
+            return {row[0]: _card_from_row(row) for row in rows}
 
     def card(self, question_id: str) -> CardRecord | None:
         """The card of one question, or None if it was never scheduled."""
@@ -310,6 +377,13 @@ def _upsert_card(connection: sqlite3.Connection, card: CardRecord) -> None:
 
 
 def _card_from_row(row: tuple[object, ...]) -> CardRecord:
+    try:
+        return _parse_card(row)
+    except _UNPARSABLE as error:
+        raise _DamagedValue(f"a stored schedule of '{one_line(row[0])}' does not read back ({error})") from error
+
+
+def _parse_card(row: tuple[object, ...]) -> CardRecord:
     question_id, state, step, stability, difficulty, due, last_review, introduced_at = row
     return CardRecord(
         question_id=str(question_id),
@@ -327,7 +401,100 @@ def _reviews_where(connection: sqlite3.Connection, where: str, parameters: tuple
     rows = connection.execute(
         f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE {where} ORDER BY answered_at, id", parameters
     ).fetchall()
-    return [ReviewRecord.from_plain(dict(zip(REVIEW_FIELDS, row, strict=True))) for row in rows]
+    reviews = []
+    for row in rows:
+        try:
+            reviews.append(ReviewRecord.from_plain(dict(zip(REVIEW_FIELDS, row, strict=True))))
+        except _UNPARSABLE as error:
+            raise _DamagedValue(f"a stored answer to '{one_line(row[0])}' does not read back ({error})") from error
+    return reviews
+
+
+#: What parsing a value that was changed behind azrs-quiz's back can raise.
+_UNPARSABLE = (ValueError, TypeError, OverflowError, KeyError, IndexError)
+
+
+class _DamagedValue(sqlite3.DatabaseError):
+    """A value in the file does not parse: edited or damaged outside azrs-quiz."""
+
+
+def _connect_read_only(path: Path, clock: Clock) -> sqlite3.Connection:
+    """A connection that cannot write, even where the folder is read-only."""
+    shown = one_line(path)
+    if not path.exists():  # no progress yet: read as an empty store, creating nothing
+        connection = sqlite3.connect(":memory:", isolation_level=None)
+        migrate(connection)
+        return connection
+    uri = path.resolve().as_uri()
+    last_error: sqlite3.Error | None = None
+    # mode=ro needs the write-ahead log's shared memory, which a read-only folder cannot hold;
+    # immutable=1 then reads the file as it is (nothing can write there anyway).
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            connection = sqlite3.connect(f"{uri}?{options}", uri=True, isolation_level=None)
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.Error as error:
+            if _is_corruption(error):
+                raise _explain(error, path, clock) from error
+            last_error = error
+    raise ProgressUnreadable(f"cannot read the progress database '{shown}': {last_error}")
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse up front a progress file (or folder) that cannot be written, instead of after an answer."""
+    blocked = path if path.exists() else path.parent
+    if not os.access(blocked, os.W_OK) or (path.exists() and not os.access(path.parent, os.W_OK)):
+        raise ProgressUnreadable(
+            f"the progress database '{one_line(path)}' is read-only here, so answers cannot be saved to it"
+        )
+
+
+#: Every time azrs-quiz stores (see records.format_time): ISO 8601 in UTC with microseconds.
+_STORED_TIME = (
+    "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]+00:00"
+)
+#: Columns holding a time, and whether they may be empty.
+_TIME_COLUMNS = (
+    ("cards", "due", False),
+    ("cards", "last_review", True),
+    ("cards", "introduced_at", False),
+    ("reviews", "answered_at", False),
+    ("reviews", "due", True),
+)
+
+
+def _check_values(connection: sqlite3.Connection) -> None:
+    """Find values changed behind azrs-quiz's back in one pass, before any command reads them."""
+    for table, column, optional in _TIME_COLUMNS:
+        allowed = f"{column} IS NULL OR " if optional else ""
+        row = connection.execute(
+            f"SELECT {column} FROM {table} WHERE NOT ({allowed}({column} GLOB ?)) LIMIT 1", (_STORED_TIME,)
+        ).fetchone()
+        if row is not None:
+            raise _DamagedValue(f"{table}.{column} holds {one_line(repr(row[0]))[:60]}, which is not a stored time")
+    states = ", ".join(str(int(state)) for state in State)
+    row = connection.execute(f"SELECT state FROM cards WHERE state NOT IN ({states}) LIMIT 1").fetchone()
+    if row is not None:
+        raise _DamagedValue(f"cards.state holds {one_line(repr(row[0]))[:60]}, which is not a card state")
+
+
+_OUR_TABLES = {"cards", "reviews"}
+
+
+def _has_tables(connection: sqlite3.Connection) -> bool:
+    return bool(connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0])
+
+
+def _check_ours(connection: sqlite3.Connection, path: Path, version: int) -> None:
+    """Refuse, untouched, an SQLite file that another application made."""
+    tables = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if (version == 0 and tables) or (version > 0 and not tables >= _OUR_TABLES):
+        listed = ", ".join(sorted(tables)[:5]) or "none of its own"
+        raise ProgressUnreadable(
+            f"'{one_line(path)}' is an SQLite database of another application (its tables: {listed}), "
+            "not azrs-quiz progress; it was left as it is. Move it away, or choose another --data-dir"
+        )
 
 
 class _CheckFailed(sqlite3.DatabaseError):
@@ -335,7 +502,7 @@ class _CheckFailed(sqlite3.DatabaseError):
 
 
 def _is_corruption(error: sqlite3.Error) -> bool:
-    if isinstance(error, _CheckFailed):
+    if isinstance(error, (_CheckFailed, _DamagedValue)):
         return True
     name = getattr(error, "sqlite_errorname", None)
     if name:
@@ -351,7 +518,7 @@ def _explain(error: sqlite3.Error, path: Path, clock: Clock) -> ProgressError:
         backup = keep_copy(path, "corrupt", clock)
         return CorruptProgress(path, backup, detail)
     if "locked" in str(error).lower() or "busy" in str(error).lower():
-        return ProgressUnreadable(
+        return ProgressBusy(
             f"the progress database '{path}' is busy (another azrs-quiz is writing to it); try again in a moment"
         )
     return ProgressUnreadable(f"cannot use the progress database '{path}': {detail}")
