@@ -7,6 +7,7 @@ file); only here is that put as the option that does it on the command line.
 from __future__ import annotations
 
 from azrs_quiz.anki.errors import HistoryMissing
+from azrs_quiz.cli.options import command_hint
 from azrs_quiz.errors import AzrsQuizError, OutputExists
 from azrs_quiz.progress.errors import CorruptProgress, NotAProgressFile
 
@@ -20,9 +21,9 @@ def cli_message(error: AzrsQuizError) -> str:
         return f"{message} (use --record-history to start one)"
     if isinstance(error, CorruptProgress):
         return (
-            f"{message} To start afresh run `azrs-quiz progress reset --yes`; "
-            "then `azrs-quiz progress import FILE` restores a progress export if you made one."
+            f"{message} To start afresh run `{command_hint('progress reset --yes')}`; "
+            f"then `{command_hint('progress import FILE')}` restores a progress export if you made one."
         )
     if isinstance(error, NotAProgressFile):
-        return f"{message} (make one with `azrs-quiz progress export FILE`)"
+        return f"{message} (make one with `{command_hint('progress export FILE')}`)"
     return message

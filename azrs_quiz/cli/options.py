@@ -6,6 +6,7 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import EllipsisType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -29,6 +30,9 @@ def content_option(function: F) -> F:
         "content_path",
         type=click.Path(exists=True, file_okay=False, path_type=Path),
         default=None,
+        callback=_remember_flag("--content"),
+        envvar="AZRS_QUIZ_CONTENT",
+        show_envvar=True,
         help="A content pack folder (or a folder of packs) to use instead of the bundled content.",
     )(function)
 
@@ -59,6 +63,7 @@ def data_dir_option(function: F) -> F:
         "--data-dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
+        callback=_remember_flag("--data-dir"),
         envvar="AZRS_QUIZ_DATA_DIR",
         show_envvar=True,
         help="Where your progress is kept (default: your user data folder).",
@@ -152,3 +157,45 @@ def exits_with_status(function: Callable[..., int]) -> Callable[..., None]:
         click.get_current_context().exit(status)
 
     return command
+
+
+#: Where the flags to repeat in hints are kept (``ctx.meta`` is shared by a command and its group).
+_FLAGS_KEY = "azrs_quiz.flags"
+
+
+def _remember_flag(flag: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """An option callback that notes the flag when it was given on the command line.
+
+    A value from an environment variable needs no flag in a hint: the variable still holds.
+    """
+
+    def remember(context: click.Context, parameter: click.Parameter, value: Any) -> Any:
+        from click.core import ParameterSource
+
+        name = parameter.name
+        if value is not None and name is not None and context.get_parameter_source(name) == ParameterSource.COMMANDLINE:
+            context.meta.setdefault(_FLAGS_KEY, {})[flag] = str(value)
+        return value
+
+    return remember
+
+
+def command_hint(command: str, *, content: Path | EllipsisType | None = ...) -> str:
+    """A command to suggest, carrying the --content and --data-dir flags given on this command line.
+
+    ``content`` names another content folder for the hint (None: the bundled content).
+    ``progress`` commands take no --content, so theirs never carries it.
+    """
+    import shlex
+
+    context = click.get_current_context(silent=True)
+    flags: dict[str, str] = dict(context.meta.get(_FLAGS_KEY, {})) if context is not None else {}
+    if content is None or command.startswith("progress"):
+        flags.pop("--content", None)
+    elif not isinstance(content, EllipsisType):
+        flags["--content"] = str(content)
+    parts = ["azrs-quiz", *command.split()]
+    for flag in ("--content", "--data-dir"):
+        if flag in flags:
+            parts += [flag, flags[flag]]
+    return shlex.join(parts)

@@ -83,6 +83,7 @@ def quiz(
     import json
 
     from azrs_quiz.cli import render
+    from azrs_quiz.cli.packs import remember_content
     from azrs_quiz.cli.runner import Terminal, short_credit
     from azrs_quiz.questions import draw_quiz
 
@@ -91,6 +92,8 @@ def quiz(
     # Never empty: the engine raises for no questions, an unknown topic or a count below 1.
     drawn = draw_quiz(bank.questions, topics=list(topics) or None, count=count, seed=seed)
     store = _open_progress(data_dir, schedule)
+    if store is not None:
+        remember_content(store.path.parent, content_path)
     terminal.show(render.intro(len(drawn.questions), drawn.topics, terminal.width))
 
     def save(answer: Answer) -> datetime | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -23,9 +23,17 @@ from azrs_quiz.questions.model import Question
 from azrs_quiz.session import Answer, Session
 
 if TYPE_CHECKING:
-    from azrs_quiz.progress import ReviewPlan
+    from pathlib import Path
+
+    from rich.box import Box
+    from rich.console import RenderableType
+
+    from azrs_quiz.cli.packs import PackAnswers
+    from azrs_quiz.progress import ReviewPlan, Stats
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: The widest a line of text is wrapped to.
+MAX_COLUMNS = 80
 
 #: Styles; under NO_COLOR or --no-color rich drops the colours and keeps bold.
 HEADER = "bold cyan"
@@ -134,7 +142,7 @@ def invalid_key(entered: str, option_count: int, symbols: Symbols, width: int) -
         f"{shown} is not an answer: type a letter a{symbols.dash}{last} or a number "
         f"1{symbols.dash}{option_count} (s skips, q ends, ? shows the keys)."
     )
-    return wrap(Text(message, style=DIM), width)
+    return wrap(Text(message, style=DIM), width, first="  ")
 
 
 def intro(count: int, topics: Sequence[str], width: int) -> Text:
@@ -220,7 +228,7 @@ def typed_help() -> str:
 
 def empty_typed(width: int) -> Text:
     """The hint after an empty typed answer."""
-    return wrap(Text("Type an answer, or s to skip, q to stop, ? for help.", style=DIM), width)
+    return wrap(Text("Type an answer, or s to skip, q to stop, ? for help.", style=DIM), width, first="  ")
 
 
 def guess_prompt(*, single_key: bool) -> str:
@@ -454,3 +462,160 @@ def when(moment: datetime, now: datetime) -> str:
 def _ceil_minute(moment: datetime) -> datetime:
     floor = moment.replace(second=0, microsecond=0)
     return floor if floor == moment else floor + timedelta(minutes=1)
+
+
+# Stats -------------------------------------------------------------------------------
+
+#: The longest forecast bar, in characters.
+BAR_WIDTH = 30
+#: Days of forecast on the default screen (it fits 24 rows); ``--full`` shows the whole forecast.
+SHORT_FORECAST = 7
+
+
+def stats_view(
+    result: Stats,
+    packs: Sequence[PackAnswers],
+    *,
+    symbols: Symbols = UNICODE,
+    full: bool = False,
+    start: str = "azrs-quiz review",
+    stats_with: Callable[[Path | None], str] = lambda content: "azrs-quiz stats",
+) -> list[RenderableType]:
+    """The stats screen: a summary, the packs with answers, a per-topic table and the forecast chart.
+
+    By default it fits an 80x24 terminal: the next :data:`SHORT_FORECAST` days and one
+    line of packs; ``full`` shows the whole forecast and a line per pack. ``start`` is
+    the command to suggest first; ``stats_with(content)`` the stats command of another pack.
+    """
+    from rich import box
+    from rich.table import Table
+
+    ascii_only = symbols is not UNICODE
+    table_box = box.ASCII if ascii_only else box.SIMPLE
+    overall = result.overall
+    today = result.forecast[0][0]
+    parts: list[RenderableType] = [Text(f"Your progress on {today:%a %d %b %Y}", style=HEADER)]
+
+    streak = plural(result.streak, "day")
+    if result.streak and not result.studied_today:
+        streak += " (answer something today to keep it)"
+    rows = [
+        ("Answers", f"{overall.answers} ({result.reviews} in reviews, {result.quiz_answers} in quizzes)"),
+        ("Retention", _percent(overall.retention) + (" right" if overall.answers else "")),
+        ("Streak", streak),
+        ("Learned", f"{overall.learned} of {overall.total} questions ({overall.seen} seen)"),
+        ("Due now", str(result.due_now)),
+    ]
+    for label, value in rows:
+        parts.append(Text.assemble((f"{label:<11}", PROMPT), value))
+    elsewhere = [pack for pack in packs if not pack.current and pack.answers]
+    if not overall.answers:
+        if elsewhere:
+            parts.append(Text("No answers on this content yet; your answers are on other packs:", style=DIM))
+        else:
+            parts.append(Text(f"No answers yet: start with `{start}`.", style=DIM))
+    parts.extend(_pack_lines(packs, elsewhere, full=full, stats_with=stats_with, symbols=symbols))
+
+    parts.append(Text("\nBy topic", style=PROMPT))
+    topics = Table(box=table_box, show_edge=False, pad_edge=False)
+    topics.add_column("Topic")
+    topics.add_column("Answers", justify="right")
+    topics.add_column("Right", justify="right")
+    topics.add_column("Learned", justify="right")
+    for topic, tally in result.topics.items():
+        topics.add_row(topic, str(tally.answers), _percent(tally.retention), f"{tally.learned}/{tally.total}")
+    parts.append(topics)
+
+    days = result.forecast if full else result.forecast[:SHORT_FORECAST]
+    heading = f"\nReviews due in the next {len(days)} days" + ("" if full else " (--full for more)")
+    parts.append(Text(heading, style=PROMPT))
+    forecast = Table(box=None if not full else table_box, show_header=full, show_edge=False, pad_edge=False)
+    forecast.add_column("Day")
+    forecast.add_column("Due", justify="right")
+    forecast.add_column("", no_wrap=True)
+    peak = max((due for _, due in days), default=0)
+    block = "#" if ascii_only else "\u2588"
+    for day, due in days:
+        length = 0 if not due else max(1, round(due * BAR_WIDTH / peak))
+        label = "Today" if day == today else f"{day:%a %d %b}"
+        forecast.add_row(label, str(due), Text(block * length, style="cyan"))
+    parts.append(forecast)
+    parts.extend(_calibration(result, table_box) if full else _calibration_line(result))
+    return parts
+
+
+#: What each calibration verdict means for the learner, in plain words.
+VERDICTS = {
+    "as expected": "as the schedule assumes",
+    "better": "better than the schedule assumes",
+    "worse": "worse than the schedule assumes",
+    "too few": "too few to tell yet",
+}
+
+
+def _calibration(result: Stats, table_box: Box) -> list[RenderableType]:
+    """Right answers the schedule expected (predicted recall plus lucky guesses) against those given, per band."""
+    from rich.table import Table
+
+    heading = Text("\nDoes the schedule fit you? (reviews of learned questions)", style=PROMPT)
+    if not any(band.answers for band in result.calibration):
+        return [heading, Text("No reviews of learned questions yet.", style=DIM)]
+    table = Table(box=table_box, show_edge=False, pad_edge=False)
+    table.add_column("Remembered for")
+    table.add_column("Reviews", justify="right")
+    table.add_column("Expected", justify="right")
+    table.add_column("Right", justify="right")
+    table.add_column("You are doing")
+    for band in result.calibration:
+        if band.answers:
+            table.add_row(
+                band.band,
+                str(band.answers),
+                _percent(band.expected_rate),
+                _percent(band.observed_rate),
+                VERDICTS[band.verdict],
+            )
+    return [heading, table]
+
+
+def _calibration_line(result: Stats) -> list[RenderableType]:
+    """The schedule's fit in one line, on the screen that fits 24 rows (``--full`` has the table)."""
+    bands = [band for band in result.calibration if band.answers]
+    if not bands:
+        return []
+    answers = sum(band.answers for band in bands)
+    expected = sum(band.expected_rate * band.answers for band in bands if band.expected_rate is not None) / answers
+    observed = sum(band.observed_rate * band.answers for band in bands if band.observed_rate is not None) / answers
+    line = Text.assemble(
+        ("Schedule fit ", PROMPT),
+        f"{_percent(observed)} right where {_percent(expected)} was expected ({plural(answers, 'review')}; --full)",
+    )
+    return [Text(""), line]
+
+
+def _pack_lines(
+    packs: Sequence[PackAnswers],
+    elsewhere: Sequence[PackAnswers],
+    *,
+    full: bool,
+    stats_with: Callable[[Path | None], str],
+    symbols: Symbols,
+) -> list[Text]:
+    """The packs with answers in this data folder: one line, or a line each with ``full``."""
+    if not elsewhere and not full:
+        return []
+    shown = [pack for pack in packs if pack.answers or (full and pack.current)]
+    if full or elsewhere:
+        lines = []
+        for pack in shown:
+            where = "" if pack.current else f" ({stats_with(pack.content)})"
+            lines.append(wrap(f"{pack.title}: {plural(pack.answers, 'answer')}{where}", MAX_COLUMNS, first="  "))
+        if not full and len(lines) > 3:
+            more = len(lines) - 2
+            lines = [*lines[:2], Text(f"  {symbols.ellipsis} and {more} more packs (--full)", style=DIM)]
+        return [Text("Packs", style=PROMPT), *lines]
+    return []
+
+
+def _percent(share: float | None) -> str:
+    return "-" if share is None else f"{share * 100:.0f}%"

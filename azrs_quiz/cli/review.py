@@ -90,7 +90,9 @@ def review(
     from rich.text import Text
 
     from azrs_quiz.cli import render
-    from azrs_quiz.cli.runner import Terminal, command_hint, run_questions, short_credit
+    from azrs_quiz.cli.options import command_hint
+    from azrs_quiz.cli.packs import remember_content
+    from azrs_quiz.cli.runner import Terminal, run_questions, short_credit
     from azrs_quiz.progress import ProgressStore, answer_form, plan_review
     from azrs_quiz.questions.quiz import questions_on
 
@@ -98,6 +100,7 @@ def review(
     bank = bank_for_cli(content_path, no_cache=no_cache)
     pool: list[Question] = questions_on(bank.questions, topics)
     with ProgressStore.open(data_dir) as store:
+        remember_content(store.path.parent, content_path)
         now = clock.utc_now()
         cards = store.cards()
         plan = plan_review(pool, cards, now=now, new_per_day=new_per_day, max_questions=max_questions)

@@ -12,6 +12,7 @@ import io
 import os
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -64,16 +65,67 @@ def parse_key(text: str, option_count: int) -> Key:
     return Key(_WORDS.get(key, "invalid"))
 
 
+#: What a character reads as where the output cannot show it (an ASCII locale).
+ASCII_FALLBACKS = {
+    "\u20ac": "EUR ",
+    "\u00a3": "GBP ",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u2026": "...",
+    "\u2192": "->",
+    "\u00b7": "-",
+    "\u00a0": " ",
+    "\u00d7": "x",
+    "\u0111": "dj",
+    "\u0110": "Dj",
+    "\u0259": "a",
+    "\u018f": "A",
+    "\u0131": "i",
+}
+
+
+def readable(text: str, encoding: str) -> str:
+    """``text`` with every character ``encoding`` cannot show replaced readably.
+
+    "€300 million" becomes "EUR 300 million", "Ljig–Preljina" "Ljig-Preljina", "Vučić"
+    "Vucic"; only what has no reading at all becomes "?".
+    """
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for char in text:
+        try:
+            char.encode(encoding)
+            out.append(char)
+            continue
+        except UnicodeEncodeError:
+            pass
+        fallback = ASCII_FALLBACKS.get(char)
+        if fallback is None:
+            decomposed = unicodedata.normalize("NFKD", char)
+            fallback = "".join(part for part in decomposed if not unicodedata.combining(part))
+        out.append(fallback.encode(encoding, "replace").decode(encoding) if fallback else "?")
+    return "".join(out)
+
+
 class _EncodingSafeWriter:
-    """A text stream that replaces characters its encoding cannot show, instead of failing."""
+    """A text stream that shows what its encoding cannot readably (see :func:`readable`), instead of failing."""
 
     def __init__(self, stream: IO[str]) -> None:
         self._stream = stream
         self._encoding: str = getattr(stream, "encoding", None) or "ascii"
 
     def write(self, text: str) -> int:
-        safe = text.encode(self._encoding, "replace").decode(self._encoding)
-        return self._stream.write(safe)
+        return self._stream.write(readable(text, self._encoding))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
@@ -170,6 +222,17 @@ class Terminal:
     def height(self) -> int | None:
         """The rows of the terminal; None in a pipe (no screen to fit)."""
         return self.console.height if self.interactive else None
+
+    def show_hint(self, text: Text) -> None:
+        """Show a hint after a rejected answer, always from the start of a line.
+
+        An Enter typed ahead of the prompt is read without an echo, leaving the cursor
+        on the prompt line: at a terminal that line is cleared first, so the hint
+        never starts mid-line and wraps under its own indent.
+        """
+        if self.interactive and self.console.is_terminal:
+            self.console.file.write("\r\x1b[K")
+        self.show(text)
 
     def ask_key(self, prompt: str, *, any_key: bool = False) -> str:
         """Show ``prompt`` and read an answer: one key in single-key mode, else a line.
@@ -335,7 +398,7 @@ def _read_answer(question: Question, io: Terminal) -> Key:
         if key.kind == "help":
             io.show(render.wrap(render.keys_help(count, io.symbols), io.width))
         elif key.kind == "invalid":
-            io.show(render.invalid_key(entered.strip(), count, io.symbols, io.width))
+            io.show_hint(render.invalid_key(entered.strip(), count, io.symbols, io.width))
         else:
             return key
 
@@ -361,7 +424,7 @@ def _read_typed(
         elif word in ("s", "skip"):
             return Answer(question, None, clock() - shown, now(), form="typed")
         elif not word:
-            io.show(render.empty_typed(io.width))
+            io.show_hint(render.empty_typed(io.width))
         else:
             verdict = mark(answer_key(question), entered.strip())
             return Answer(question, None, clock() - shown, now(), form="typed", mark=verdict)
@@ -416,23 +479,3 @@ def short_credit(content: Content | BankSnapshot, fact_ids: Iterable[str]) -> st
         parts.append(labels[-2].capitalize() if len(labels) >= 2 else host)
     parts.append(", ".join(dict.fromkeys(pack.licence for pack in packs)))
     return ", ".join(parts)
-
-
-def command_hint(command: str) -> str:
-    """A command to suggest, carrying the --content and --data-dir flags given on this command line.
-
-    A data folder set by ``AZRS_QUIZ_DATA_DIR`` needs no flag: the variable still holds.
-    """
-    import shlex
-
-    import click
-    from click.core import ParameterSource
-
-    parts = ["azrs-quiz", *command.split()]
-    context = click.get_current_context(silent=True)
-    if context is not None:
-        for name, flag in (("content_path", "--content"), ("data_dir", "--data-dir")):
-            value = context.params.get(name)
-            if value is not None and context.get_parameter_source(name) == ParameterSource.COMMANDLINE:
-                parts += [flag, str(value)]
-    return shlex.join(parts)

@@ -94,10 +94,57 @@ def test_stats_table_and_chart(runner: CliRunner, clock: list[datetime]) -> None
     assert ["people", "2", "50%", f"1/{on_topic('people')}"] in [line.split() for line in lines]
     bars = {line.split()[0] + " " + line.split()[1]: line for line in lines if "\u2588" in line}
     assert bars == {
-        "Today 1": "Today          1   " + "\u2588" * 30,
-        "Tue 03": "Tue 03 Mar     1   " + "\u2588" * 30,
-        "Wed 04": "Wed 04 Mar     1   " + "\u2588" * 30,
+        "Today 1": "Today       1  " + "\u2588" * 30,
+        "Tue 03": "Tue 03 Mar  1  " + "\u2588" * 30,
+        "Wed 04": "Wed 04 Mar  1  " + "\u2588" * 30,
     }
+
+
+def test_stats_fit_24_rows_and_full_shows_the_14_day_forecast(runner: CliRunner, clock: list[datetime]) -> None:
+    history()
+    short = stats(runner).stdout.splitlines()
+    # 23 rows leave the last one for the shell's prompt.
+    assert len(short) <= 23 and max(len(line) for line in short) <= 80
+    assert "Reviews due in the next 7 days (--full for more)" in short
+    full = stats(runner, "--full").stdout.splitlines()
+    assert "Reviews due in the next 14 days" in full
+    assert (
+        sum(1 for line in full if line.startswith(("Today", "Mon ", "Tue ", "Wed ", "Thu ", "Fri ", "Sat ", "Sun ")))
+        == 14
+    )
+
+
+def test_stats_show_every_pack_with_answers_in_the_data_folder(
+    runner: CliRunner, clock: list[datetime], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    quiz = runner.invoke(
+        main,
+        ["quiz", "--content", str(TINY_PACK), "--data-dir", str(data), "--count", "2", "--seed", "1"],
+        input="s\ns\n",
+    )
+    assert quiz.exit_code == 0
+    # The bundled content has no answers here, but the tiny pack has two: stats says so, not "No answers yet".
+    result = runner.invoke(main, ["stats", "--data-dir", str(data)])
+    assert result.exit_code == 0
+    assert "No answers yet" not in result.stdout
+    text = " ".join(result.stdout.split())
+    assert "No answers on this content yet; your answers are on other packs:" in text
+    assert f"A tiny pack for tests: 2 answers (azrs-quiz stats --content {TINY_PACK} --data-dir {data})" in text
+    packs = json.loads(runner.invoke(main, ["stats", "--data-dir", str(data), "--json"]).stdout)["packs"]
+    assert {"id": "tiny", "title": "A tiny pack for tests", "answers": 2, "content": str(TINY_PACK)} in packs
+    assert [pack["answers"] for pack in packs if pack["content"] is None] == [0, 0]
+
+
+def test_azrs_quiz_content_sets_the_default_pack(
+    runner: CliRunner, clock: list[datetime], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history()
+    with_flag = json.loads(stats(runner, "--json").stdout)
+    monkeypatch.setenv("AZRS_QUIZ_CONTENT", str(TINY_PACK))
+    from_variable = json.loads(runner.invoke(main, ["stats", "--json"]).stdout)
+    assert from_variable["answers"] == with_flag["answers"] > 0
+    assert from_variable["total"] == with_flag["total"] == len(question_bank(load_content(TINY_PACK)))
 
 
 def test_stats_by_topic(runner: CliRunner, clock: list[datetime]) -> None:
@@ -109,7 +156,8 @@ def test_stats_by_topic(runner: CliRunner, clock: list[datetime]) -> None:
 
 def test_no_answers_yet(runner: CliRunner, clock: list[datetime]) -> None:
     result = stats(runner)
-    assert "No answers yet: start with `azrs-quiz review`." in result.stdout
+    # The hint repeats the --content flag in use.
+    assert f"No answers yet: start with `azrs-quiz review --content {TINY_PACK}`." in " ".join(result.stdout.split())
     assert "Retention  -\n" in result.stdout
 
 
@@ -171,7 +219,10 @@ def test_stats_say_plainly_whether_the_schedule_fits_the_learner(runner: CliRunn
     mature = [reviewed(100 + day, day % 2 == 0, 30.0) for day in range(60)]
     with ProgressStore.open() as store:
         store.merge_reviews(young + mature)
-    result = stats(runner)
+    # The screen that fits 24 rows says it in one line; --full has the table.
+    short = stats(runner)
+    assert "Schedule fit 81% right where 85% was expected (160 reviews; --full)" in short.stdout
+    result = stats(runner, "--full")
     assert result.exit_code == 0
     lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
     start = lines.index("Does the schedule fit you? (reviews of learned questions)")
