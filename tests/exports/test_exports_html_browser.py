@@ -123,6 +123,7 @@ def test_a_full_quiz_by_keyboard_then_a_retry_of_the_missed(runner: CliRunner, t
 
     for number, question in enumerate(data["questions"]):
         assert quiz.text("#position") == f"Question {number + 1} of 10 · {question['topic']}"
+        assert quiz.focused() == ("prompt" if number else "")  # the next question takes the focus
         assert quiz.text("#prompt") == question["prompt"]
         right = number % 2 == 0
         choice = question["answer"] if right else (question["answer"] + 1) % len(question["options"])
