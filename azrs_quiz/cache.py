@@ -22,7 +22,6 @@ folder, so the cache does not grow as content changes.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 from collections.abc import Iterator
@@ -42,7 +41,7 @@ CACHE_DIR_ENV = "AZRS_QUIZ_CACHE_DIR"
 NO_CACHE_ENV = "AZRS_QUIZ_NO_CACHE"
 
 #: Bumped whenever the layout of a stored snapshot changes.
-_FORMAT = "azrs-quiz bank snapshot 1"
+_FORMAT = "azrs-quiz bank snapshot 2"
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -124,7 +123,7 @@ def read_snapshot(file: Path, key: str) -> BankSnapshot | None:
                 return None
             body = stream.read()
         with garbage_collection_paused():
-            return BankSnapshot.from_data(json.loads(body))
+            return BankSnapshot.from_bytes(body)
     except Exception:  # a cache that cannot be read is rebuilt: it must never stop a quiz
         return None
 
@@ -132,19 +131,17 @@ def read_snapshot(file: Path, key: str) -> BankSnapshot | None:
 def write_snapshot(file: Path, key: str, snapshot: BankSnapshot) -> None:
     """Store ``snapshot`` under ``key`` in ``file`` atomically; give up quietly if it cannot be."""
     try:
-        data = snapshot.to_data()
-        if BankSnapshot.from_data(data).questions != list(snapshot.questions):
-            return  # stored data would not come back equal: better no cache than a wrong one
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        body = snapshot.to_bytes()
     except ValueError:
         return
+    if BankSnapshot.from_bytes(body).questions != list(snapshot.questions):
+        return  # what was stored would not come back equal: better no cache than a wrong one
+    temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
         try:
-            with open(temporary, "w", encoding="utf-8", newline="") as stream:
-                stream.write(key + "\n")
-                stream.write(body)
+            with open(temporary, "wb") as stream:
+                stream.write(key.encode("ascii") + b"\n" + body)
             os.replace(temporary, file)
         finally:
             temporary.unlink(missing_ok=True)

@@ -1,31 +1,39 @@
-"""A question bank with the credit lines it needs, as plain data that can be cached.
+"""A question bank with the credit lines it needs, stored as plain JSON that can be cached.
 
 A :class:`BankSnapshot` is what a quiz or a review needs from validated content: every
-question, and which pack's credit goes with which fact. It turns into JSON-ready data
-and back without pydantic, yaml or the engine, so a cached one starts a quiz at once.
+question, and which pack's credit goes with which fact. It is written as JSON lines and
+read back without pydantic, yaml or the engine, so a cached one starts a quiz at once:
+
+- a header line: the question fields, the packs, the topic and fact of every question
+  (all a draw needs), the number of questions and a checksum of the lines that follow;
+- one line per question: its field values, in bank order.
+
+A quiz reads the header and then only the lines of the questions it draws, so a bank of
+20,000 questions costs little more than one of 300.
 
 Questions are stored by the fields of :class:`~azrs_quiz.questions.model.Question`,
 read from the dataclass itself, so a field added to it is carried without a change
-here; :meth:`BankSnapshot.to_data` refuses (``ValueError``) a field it cannot carry
-exactly instead of caching something that would come back different.
+here; :meth:`BankSnapshot.to_bytes` refuses (``ValueError``) a field it cannot store
+exactly rather than store something that would come back different.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from azrs_quiz.facts.credit import credit_for
-from azrs_quiz.questions.model import Question
+from azrs_quiz.questions.model import Question, Quiz
 
 if TYPE_CHECKING:
     from azrs_quiz.facts.content import Content
 
-#: Each column of questions is stored as one of these: text (an index into a table of
-#: distinct strings), a tuple of texts (a list of indexes), or plain JSON scalars.
+#: How each field is stored: text, a tuple of texts (a list), or JSON scalars.
 _TEXT, _TEXTS, _SCALARS = "text", "texts", "scalars"
 
 
@@ -42,7 +50,6 @@ class PackCredit:
     description: str | None = None
 
 
-@dataclass(frozen=True)
 class BankSnapshot:
     """Every question of some content, in bank order, and the credit to give with them.
 
@@ -50,11 +57,20 @@ class BankSnapshot:
     :class:`~azrs_quiz.facts.content.Content`, so credit lines come out the same.
     """
 
-    questions: Sequence[Question]
-    #: Every pack, in load order.
-    packs: tuple[PackCredit, ...] = ()
-    #: The pack each fact with a question was loaded from.
-    record_packs: Mapping[str, str] = field(default_factory=dict)
+    def __init__(
+        self,
+        questions: Sequence[Question],
+        *,
+        packs: tuple[PackCredit, ...] = (),
+        record_packs: Mapping[str, str] | None = None,
+    ) -> None:
+        self._questions: Sequence[Question] | None = questions
+        self._lines: list[bytes] = []
+        self._kinds: list[str] = []
+        self.topic_of: list[str] = [question.topic for question in questions]
+        self.fact_of: list[str] = [question.fact_id for question in questions]
+        self.packs = packs
+        self.record_packs: Mapping[str, str] = record_packs or {}
 
     @classmethod
     def of(cls, content: Content, bank: Sequence[Question]) -> BankSnapshot:
@@ -62,61 +78,101 @@ class BankSnapshot:
         facts = {question.fact_id for question in bank}
         names = [credit_field.name for credit_field in dataclasses.fields(PackCredit)]
         return cls(
-            questions=bank,
+            bank,
             packs=tuple(PackCredit(**{name: getattr(pack, name) for name in names}) for pack in content.packs),
             record_packs={fact: content.record_packs[fact] for fact in sorted(facts) if fact in content.record_packs},
         )
+
+    @property
+    def questions(self) -> Sequence[Question]:
+        """Every question, in bank order (a stored snapshot reads them all on first use)."""
+        if self._questions is None:
+            rows = json.loads(b"[" + b",".join(self._lines) + b"]")
+            self._questions = [self._question(values) for values in rows]
+        return self._questions
+
+    def question(self, position: int) -> Question:
+        """The question at ``position`` in the bank, read alone from a stored snapshot."""
+        if self._questions is not None:
+            return self._questions[position]
+        return self._question(json.loads(self._lines[position]))
+
+    def draw_quiz(self, *, topics: Iterable[str] | None = None, count: int, seed: int | None = None) -> Quiz:
+        """The quiz :func:`~azrs_quiz.questions.quiz.draw_quiz` draws from this bank, reading only its questions."""
+        from azrs_quiz.questions.quiz import draw_from_columns
+
+        return draw_from_columns(self.topic_of, self.fact_of, self.question, topics=topics, count=count, seed=seed)
 
     def attribution_for(self, record_ids: Iterable[str]) -> str:
         """The credit of the packs these facts come from, as ``Content.attribution_for`` gives it."""
         return credit_for([(pack.id, pack.attribution) for pack in self.packs], self.record_packs, record_ids)
 
-    def to_data(self) -> dict[str, Any]:
-        """The snapshot as JSON-ready data; ``ValueError`` if a question field cannot be stored exactly."""
-        strings: dict[str, int] = {}
-        columns: dict[str, list[Any]] = {}
-        kinds: dict[str, str] = {}
-        for name in _field_names():
-            values = [getattr(question, name) for question in self.questions]
-            kind = _kind_of(values)
-            kinds[name] = kind
-            if kind == _TEXT:
-                columns[name] = [strings.setdefault(value, len(strings)) for value in values]
-            elif kind == _TEXTS:
-                columns[name] = [[strings.setdefault(text, len(strings)) for text in value] for value in values]
-            else:
-                columns[name] = values
-        return {
+    def to_bytes(self) -> bytes:
+        """The snapshot as JSON lines (see the module); ``ValueError`` if a field cannot be stored exactly."""
+        questions = self.questions
+        names = _field_names()
+        columns = {name: [getattr(question, name) for question in questions] for name in names}
+        kinds = [_kind_of(columns[name]) for name in names]
+        lines = [
+            json.dumps(
+                [list(value) if kind == _TEXTS else value for value, kind in zip(values, kinds, strict=True)],
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ).encode("utf-8")
+            for values in zip(*columns.values(), strict=True)
+        ]
+        rows = b"\n".join(lines)
+        topic_names = sorted(set(self.topic_of))
+        fact_names = list(dict.fromkeys(self.fact_of))
+        topic_index = {topic: index for index, topic in enumerate(topic_names)}
+        fact_index = {fact: index for index, fact in enumerate(fact_names)}
+        header = {
+            "fields": names,
+            "kinds": kinds,
+            "count": len(lines),
+            "checksum": zlib.crc32(rows),
             "packs": [dataclasses.asdict(pack) for pack in self.packs],
             "record_packs": dict(self.record_packs),
-            "kinds": kinds,
-            "strings": list(strings),
-            "columns": columns,
+            "topic_names": topic_names,
+            "topics": [topic_index[topic] for topic in self.topic_of],
+            "fact_names": fact_names,
+            "facts": [fact_index[fact] for fact in self.fact_of],
         }
+        return json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + rows
 
     @classmethod
-    def from_data(cls, data: Any) -> BankSnapshot:
-        """The snapshot stored by :meth:`to_data`; ``ValueError`` (or a lookup error) if it does not fit."""
-        kinds: dict[str, str] = data["kinds"]
-        if list(kinds) != _field_names():
+    def from_bytes(cls, data: bytes) -> BankSnapshot:
+        """The snapshot :meth:`to_bytes` wrote; ``ValueError`` (or a lookup error) if it does not fit."""
+        first, _, rows = data.partition(b"\n")
+        header = json.loads(first)
+        if header["fields"] != _field_names():
             raise ValueError("the snapshot was stored for other question fields")
-        strings: list[str] = data["strings"]
-        columns: list[list[Any]] = []
-        for name, kind in kinds.items():
-            stored = data["columns"][name]
-            if kind == _TEXT:
-                columns.append([strings[index] for index in stored])
-            elif kind == _TEXTS:
-                columns.append([tuple([strings[index] for index in indexes]) for indexes in stored])
-            elif kind == _SCALARS:
-                columns.append(stored)
-            else:
-                raise ValueError(f"unknown column kind {kind!r}")
-        return cls(
-            questions=[Question(*values) for values in zip(*columns, strict=True)],
-            packs=tuple(PackCredit(**pack) for pack in data["packs"]),
-            record_packs=dict(data["record_packs"]),
+        if zlib.crc32(rows) != header["checksum"]:
+            raise ValueError("the snapshot's questions do not match their checksum")
+        lines = rows.split(b"\n") if header["count"] else []
+        topic_names: list[str] = header["topic_names"]
+        fact_names: list[str] = header["fact_names"]
+        snapshot = cls(
+            (),
+            packs=tuple(PackCredit(**pack) for pack in header["packs"]),
+            record_packs=dict(header["record_packs"]),
         )
+        snapshot.topic_of = [topic_names[index] for index in header["topics"]]
+        snapshot.fact_of = [fact_names[index] for index in header["facts"]]
+        if not len(lines) == len(snapshot.topic_of) == len(snapshot.fact_of) == header["count"]:
+            raise ValueError("the snapshot's parts differ in length")
+        if any(kind not in (_TEXT, _TEXTS, _SCALARS) for kind in header["kinds"]):
+            raise ValueError("the snapshot has a field stored in an unknown way")
+        snapshot._questions = None
+        snapshot._lines = lines
+        snapshot._kinds = header["kinds"]
+        return snapshot
+
+    def _question(self, values: list[Any]) -> Question:
+        decoded: list[Any] = [
+            tuple(value) if kind == _TEXTS else value for value, kind in zip(values, self._kinds, strict=True)
+        ]
+        return Question(*decoded)
 
 
 def _field_names() -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -42,12 +41,12 @@ def test_a_cached_bank_draws_every_quiz_the_content_draws(bundled_content: Conte
     bank_snapshot()  # stores it
     cached = bank_snapshot()
     assert snapshot_file(bundled_content_path()).exists()
-    assert draw_quiz(cached.questions, count=5, seed=11) == build_quiz(bundled_content, count=5, seed=11)
+    assert cached.draw_quiz(count=5, seed=11) == build_quiz(bundled_content, count=5, seed=11)
     bank = question_bank(bundled_content)  # what build_quiz draws from, built once
     for seed in range(100):
         for topics in TOPIC_CHOICES:
             asked = {"topics": topics or None, "count": seed % 12 + 1, "seed": seed}
-            assert draw_quiz(cached.questions, **asked) == draw_quiz(bank, **asked)
+            assert cached.draw_quiz(**asked) == draw_quiz(bank, **asked)
 
 
 def test_the_cached_bank_is_the_bank_with_its_credit(bundled_content: Content) -> None:
@@ -140,15 +139,22 @@ def test_a_stray_yaml_file_beside_cached_packs_is_still_reported(runner: CliRunn
 
 @pytest.mark.parametrize(
     "garbage",
-    [b"", b"not a key\n{}", b"\x00\xff\xfe", None],
-    ids=["empty", "wrong-key", "binary", "right-key-bad-body"],
+    [b"", b"not a key\n{}", b"\x00\xff\xfe", "right key, wrong body", "cut short", "one byte changed"],
+    ids=["empty", "wrong-key", "binary", "right-key-bad-body", "truncated", "bit-flip"],
 )
-def test_a_corrupt_cache_file_is_ignored_and_rewritten(runner: CliRunner, pack: Path, garbage: bytes | None) -> None:
+def test_a_corrupt_cache_file_is_ignored_and_rewritten(runner: CliRunner, pack: Path, garbage: bytes | str) -> None:
     expected = _quiz(runner, "--content", str(pack), "--seed", "5")
     file = snapshot_file(pack)
-    if garbage is None:  # the key of the content, then a body that is not a snapshot
-        key = file.read_bytes().split(b"\n", 1)[0]
-        garbage = key + b'\n{"kinds": {"id": "text"}, "strings": [], "columns": {"id": [7]}}'
+    stored = file.read_bytes()
+    key = stored.split(b"\n", 1)[0]
+    if garbage == "right key, wrong body":
+        garbage = key + b'\n{"fields": ["id"], "count": 1}\n["x"]'
+    elif garbage == "cut short":
+        garbage = stored[: len(stored) * 2 // 3]
+    elif garbage == "one byte changed":
+        position = len(stored) - 20
+        garbage = stored[:position] + bytes([stored[position] ^ 1]) + stored[position + 1 :]
+    assert isinstance(garbage, bytes)
     file.write_bytes(garbage)
 
     assert _quiz(runner, "--content", str(pack), "--seed", "5") == expected
@@ -200,12 +206,23 @@ def test_an_unwritable_cache_folder_does_not_stop_a_quiz(
     assert "Question 1/" in _quiz(runner, "--content", str(pack))
 
 
-def test_a_snapshot_round_trips_through_json(bundled_content: Content) -> None:
+def test_a_snapshot_round_trips_through_its_stored_form(bundled_content: Content) -> None:
     bank = question_bank(bundled_content)
     snapshot = BankSnapshot.of(bundled_content, bank)
-    again = BankSnapshot.from_data(json.loads(json.dumps(snapshot.to_data())))
+    again = BankSnapshot.from_bytes(snapshot.to_bytes())
+    assert [again.question(position) for position in range(len(bank))] == bank
     assert list(again.questions) == bank
     assert again.packs == snapshot.packs
+    assert again.record_packs == snapshot.record_packs
+
+
+def test_a_stored_snapshot_draws_the_quizzes_of_the_bank(bundled_content: Content) -> None:
+    bank = question_bank(bundled_content)
+    stored = BankSnapshot.from_bytes(BankSnapshot.of(bundled_content, bank).to_bytes())
+    for seed in range(50):
+        for topics in TOPIC_CHOICES:
+            asked = {"topics": topics or None, "count": seed % 15 + 1, "seed": seed}
+            assert stored.draw_quiz(**asked) == draw_quiz(bank, **asked)
 
 
 def test_drawing_and_building_agree_on_the_default_option_count() -> None:

@@ -85,12 +85,11 @@ def quiz(
     from azrs_quiz.cli import render
     from azrs_quiz.cli.packs import remember_content
     from azrs_quiz.cli.runner import Terminal, short_credit
-    from azrs_quiz.questions import draw_quiz
 
     terminal = Terminal.open(no_color=no_color, to_stderr=as_json, enter=enter)
     bank = bank_for_cli(content_path, no_cache=no_cache)
     # Never empty: the engine raises for no questions, an unknown topic or a count below 1.
-    drawn = draw_quiz(bank.questions, topics=list(topics) or None, count=count, seed=seed)
+    drawn = bank.draw_quiz(topics=list(topics) or None, count=count, seed=seed)
     store = _open_progress(data_dir, schedule)
     if store is not None:
         remember_content(store.path.parent, content_path)

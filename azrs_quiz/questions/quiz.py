@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from azrs_quiz.facts.topics import TOPICS, Topic, choose_topics
@@ -56,14 +56,40 @@ def draw_quiz(
     The same bank and ``seed`` give the same quiz that :func:`build_quiz` gives from
     the content the bank was built from, so a cached bank changes nothing a learner sees.
     """
+    return draw_from_columns(
+        [question.topic for question in bank],
+        [question.fact_id for question in bank],
+        bank.__getitem__,
+        topics=topics,
+        count=count,
+        seed=seed,
+    )
+
+
+def draw_from_columns(
+    topic_of: Sequence[str],
+    fact_of: Sequence[str],
+    question_at: Callable[[int], Question],
+    *,
+    topics: Iterable[str] | None = None,
+    count: int = DEFAULT_COUNT,
+    seed: int | None = None,
+) -> Quiz:
+    """:func:`draw_quiz` from the topic and fact of each question of a bank, in bank order.
+
+    Only the questions drawn are asked of ``question_at`` (by position in the bank), so
+    a bank stored on disk need not be read whole to draw ten questions from it.
+    """
     _check_count(count)
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
-    if not bank:
+    if not topic_of:
         raise NoQuestions("the content yields no questions: its facts need dates, places, roles, parties or amounts")
-    chosen_topics = select_topics(bank, topics)
-    drawn = draw(questions_on(bank, chosen_topics), count, random.Random(seed))
-    return Quiz(questions=tuple(drawn), topics=chosen_topics, seed=seed)
+    present = set(topic_of)
+    chosen_topics = choose_topics(topics, tuple(topic for topic in TOPICS if topic in present))
+    pool = [position for position, topic in enumerate(topic_of) if topic in chosen_topics]
+    drawn = _draw_positions(pool, topic_of, fact_of, count, random.Random(seed))
+    return Quiz(questions=tuple(question_at(position) for position in drawn), topics=chosen_topics, seed=seed)
 
 
 def _check_count(count: int) -> None:
@@ -93,11 +119,21 @@ def select_topics(bank: Sequence[Question], topics: Iterable[str] | None) -> tup
 
 def draw(pool: Sequence[Question], count: int, rng: random.Random) -> list[Question]:
     """Up to ``count`` questions, taking topics in turn and a new fact each time while any remain."""
-    by_topic: dict[str, dict[str, list[Question]]] = defaultdict(lambda: defaultdict(list))
-    for question in pool:
-        by_topic[question.topic][question.fact_id].append(question)
+    positions = range(len(pool))
+    topic_of = [question.topic for question in pool]
+    fact_of = [question.fact_id for question in pool]
+    return [pool[position] for position in _draw_positions(positions, topic_of, fact_of, count, rng)]
+
+
+def _draw_positions(
+    pool: Sequence[int], topic_of: Sequence[str], fact_of: Sequence[str], count: int, rng: random.Random
+) -> list[int]:
+    """:func:`draw` on positions: the same shuffles of the same lengths, so the same picks."""
+    by_topic: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for position in pool:
+        by_topic[topic_of[position]][fact_of[position]].append(position)
     # Per topic, its facts in random order, each with its questions in random order.
-    topics: list[list[list[Question]]] = []
+    topics: list[list[list[int]]] = []
     for topic in sorted(by_topic):
         facts = list(by_topic[topic].values())
         rng.shuffle(facts)
@@ -105,7 +141,7 @@ def draw(pool: Sequence[Question], count: int, rng: random.Random) -> list[Quest
             rng.shuffle(questions)
         topics.append(facts)
     rng.shuffle(topics)
-    drawn: list[Question] = []
+    drawn: list[int] = []
     while len(drawn) < count:
         # One pass takes one question from each fact, topics in turn; another pass only when facts run out.
         remaining = [[facts for facts in topic if facts] for topic in topics]
