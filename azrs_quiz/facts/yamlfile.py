@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from azrs_quiz.errors import ContentProblem
+from azrs_quiz.facts.yamlfast import construct_plain
 from azrs_quiz.files import UnreadableFile, read_regular_file
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -35,6 +36,8 @@ class StrictConstruction(yaml.constructor.SafeConstructor):
     has_duplicate_keys = False
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):  # "!!map text": PyYAML's own error names it
+            return super().construct_mapping(node, deep=deep)
         seen: set[str] = set()
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
@@ -114,7 +117,7 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentProblem]]:
     try:
         loader = _StrictLoader(text)  # the pure-Python reader checks characters here already
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = construct_plain(loader, node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
