@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,23 +93,23 @@ def content_key(root: Path) -> str | None:
     """The cache key of the content at ``root``; ``None`` when it cannot be computed.
 
     ``None`` (no caching this run) when the path is missing, a folder cannot be listed,
-    or a YAML name is not a regular file: the loader then reports what is wrong.
+    or a YAML name is not a regular file within the size cap: the loader then reports it.
     """
+    from azrs_quiz.files import UnreadableFile, read_regular_file, size_limit
+
     digest = hashlib.blake2b(digest_size=20)
-    for part in (_FORMAT, __version__, _code_fingerprint()):
+    # The size cap is a rule of validation too: a file allowed under one cap is refused under another.
+    for part in (_FORMAT, __version__, _code_fingerprint(), str(size_limit())):
         digest.update(part.encode("utf-8") + b"\0")
     try:
         if not root.is_dir():
             return None
         for relative, path in _files_the_loader_may_read(root):
             digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode):
-                return None
-            data = path.read_bytes()
+            data = read_regular_file(path)  # a FIFO, a folder or a huge file: the loader reports it
             digest.update(len(data).to_bytes(8, "big"))
             digest.update(data)
-    except (OSError, RecursionError):
+    except (OSError, RecursionError, UnreadableFile):
         return None
     return digest.hexdigest()
 

@@ -234,3 +234,15 @@ def test_typed_answers_are_marked_the_same_on_a_cache_hit(runner: CliRunner, pac
     first = _quiz(runner, *args, answers="2011\nBelgrade\nnobody\n")
     assert snapshot_file(pack).exists()
     assert _quiz(runner, *args, answers="2011\nBelgrade\nnobody\n") == first
+
+
+def test_a_file_over_the_size_cap_is_reported_even_after_caching(
+    runner: CliRunner, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _quiz(runner, "--content", str(pack), "--seed", "1")
+    monkeypatch.setenv("AZRS_QUIZ_MAX_FILE_MB", "0.001")  # about a kilobyte: facts.yaml is larger
+
+    result = runner.invoke(main, ["quiz", "--content", str(pack), "--seed", "1"], input="")
+
+    assert result.exit_code == 1
+    assert "facts.yaml" in result.stderr and "AZRS_QUIZ_MAX_FILE_MB" in result.stderr
