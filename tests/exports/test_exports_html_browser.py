@@ -257,7 +257,7 @@ def test_dark_mode_and_reduced_motion_are_honoured(
 def test_progress_is_kept_only_when_asked_and_the_button_clears_it(
     runner: CliRunner, tmp_path: Path, open_quiz: Any
 ) -> None:
-    _write(runner, tmp_path / "quiz.html", "--content", str(TINY_PACK), "--count", "4", "--seed", "1")
+    data = _write(runner, tmp_path / "quiz.html", "--content", str(TINY_PACK), "--count", "4", "--seed", "1")
     quiz = open_quiz(tmp_path / "quiz.html")
     page = quiz.page
 
@@ -282,6 +282,12 @@ def test_progress_is_kept_only_when_asked_and_the_button_clears_it(
     assert page.evaluate("localStorage.length") == 0
     page.reload()
     assert quiz.text("#position").startswith("Question 1 of 4")
+
+    for damaged in ("{not json", '{"version": 1, "round": {"items": [{"id": "gone", "order": [0]}]}}'):
+        page.evaluate("([key, value]) => localStorage.setItem(key, value)", [f"azrs-quiz:{data['id']}", damaged])
+        page.reload()
+        assert quiz.text("#position").startswith("Question 1 of 4")  # ignored, not a broken page
+        assert not page.is_checked("#remember")
 
 
 # --- Typed answers: the browser marks as Python marks --------------------------------------

@@ -392,8 +392,7 @@
     const store = storage();
     try {
       const saved = store && JSON.parse(store.getItem(STORE_KEY) || "null");
-      const items = saved && saved.version === 1 && saved.round.items;
-      if (!items || !items.every((item) => byId.has(item.id))) return false;
+      if (!saved || saved.version !== 1 || !fits(saved.round)) return false;
       round = saved.round;
       $("remember").checked = true;
       $("saving-status").textContent = "Carrying on from your saved progress.";
@@ -401,6 +400,19 @@
     } catch (error) {
       return false;
     }
+  }
+
+  // A saved round is used only if it still matches this page's questions.
+  function fits(saved) {
+    const items = saved && saved.items;
+    return Array.isArray(items) && items.length > 0 && Array.isArray(saved.answers) &&
+      Number.isInteger(saved.index) && saved.index >= 0 && saved.index <= items.length &&
+      saved.answers.length <= items.length && saved.answers.length >= saved.index &&
+      items.every((item) => {
+        const question = byId.get(item.id);
+        return question !== undefined && Array.isArray(item.order) &&
+          item.order.slice().sort((a, b) => a - b).join() === question.options.map((_, i) => i).join();
+      });
   }
 
   function setUpSaving() {
