@@ -74,7 +74,7 @@ def review(
     day. A question is asked with choices until you know it, then as typed recall
     (--typed or --choices force one form). Your answer sets the next review (FSRS),
     shown after each answer: wrong means "again" (soon), right after more than 25
-    seconds "hard", otherwise "good"; a quick right pick is never "easy", since it
+    seconds "hard" (once past its first day), otherwise "good"; a quick right pick is never "easy", since it
     may be a lucky guess (see the README). After a right answer at a terminal, g
     says "I guessed" and brings the question back soon. Each answer is saved the
     moment you give it, so quitting (q), end of input or Ctrl-C loses nothing
