@@ -580,15 +580,14 @@ def _calibration(result: Stats, table_box: Box) -> list[RenderableType]:
 
 def _calibration_line(result: Stats) -> list[RenderableType]:
     """The schedule's fit in one line, on the screen that fits 24 rows (``--full`` has the table)."""
-    bands = [band for band in result.calibration if band.answers]
-    if not bands:
+    fit = result.fit
+    if not fit.answers:
         return []
-    answers = sum(band.answers for band in bands)
-    expected = sum(band.expected_rate * band.answers for band in bands if band.expected_rate is not None) / answers
-    observed = sum(band.observed_rate * band.answers for band in bands if band.observed_rate is not None) / answers
+    verdict = VERDICTS[fit.verdict].replace("the schedule assumes", "assumed")
     line = Text.assemble(
         ("Schedule fit ", PROMPT),
-        f"{_percent(observed)} right where {_percent(expected)} was expected ({plural(answers, 'review')}; --full)",
+        f"{_percent(fit.observed_rate)} right, {_percent(fit.expected_rate)} expected: {verdict} "
+        f"({plural(fit.answers, 'review')}; --full)",
     )
     return [Text(""), line]
 

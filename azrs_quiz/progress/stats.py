@@ -149,6 +149,16 @@ class Stats:
     forecast: tuple[tuple[date, int], ...]
     calibration: tuple[Calibration, ...] = ()
 
+    @property
+    def fit(self) -> Calibration:
+        """The calibration of all bands together: does the schedule fit this learner overall?"""
+        return Calibration(
+            "all",
+            sum(band.answers for band in self.calibration),
+            sum(band.correct for band in self.calibration),
+            sum(band.expected for band in self.calibration),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON values, as ``azrs-quiz stats --json`` prints them."""
         return {

@@ -221,7 +221,7 @@ def test_stats_say_plainly_whether_the_schedule_fits_the_learner(runner: CliRunn
         store.merge_reviews(young + mature)
     # The screen that fits 24 rows says it in one line; --full has the table.
     short = stats(runner)
-    assert "Schedule fit 81% right where 85% was expected (160 reviews; --full)" in short.stdout
+    assert "Schedule fit 81% right, 85% expected: as assumed (160 reviews; --full)" in short.stdout
     result = stats(runner, "--full")
     assert result.exit_code == 0
     lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
