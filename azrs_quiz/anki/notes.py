@@ -173,11 +173,24 @@ class _RecallPlanner:
             self._by_year[key[0]] += count
             if len(key) > 1:
                 self._by_month[key[0], key[1]] += count
+        # An office with the years its holder is seen in it; two holders of one office clash when
+        # those years overlap ("President of Serbia in 2010–2013" and "... in 2012").
         self._offices: dict[str, str] = {}
+        self._office_unique: dict[str, bool] = {}
+        held: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for person in content.people.values():
             if person.role is not None and person.role[:1].isupper() and years[person.id]:
-                self._offices[person.id] = f"{clause(person.role)} {_period(sorted(years[person.id]))}"
-        self._office_counts = Counter(office.casefold() for office in self._offices.values())
+                seen = sorted(years[person.id])
+                self._offices[person.id] = f"{clause(person.role)} {_period(seen)}"
+                held[clause(person.role).casefold()].append((seen[0], seen[-1], person.id))
+        for holders in held.values():
+            holders.sort()
+            latest_end = None  # the latest last year among the holders seen so far
+            for index, (first, last, person_id) in enumerate(holders):
+                after = holders[index + 1][0] if index + 1 < len(holders) else None
+                clash = (latest_end is not None and latest_end >= first) or (after is not None and after <= last)
+                self._office_unique[person_id] = not clash
+                latest_end = last if latest_end is None else max(latest_end, last)
 
     def _date_is_unique(self, date: PartialDate) -> bool:
         """Whether no other fact's date may name the same day (a year overlaps every date in it)."""
@@ -198,7 +211,7 @@ class _RecallPlanner:
             office = self._offices.get(fact.id)
             if office is None:
                 return _Sides("Person", fact.name, "Role", clause(fact.role), False)
-            return _Sides("Person", fact.name, "Office", office, self._office_counts[office.casefold()] == 1)
+            return _Sides("Person", fact.name, "Office", office, self._office_unique[fact.id])
         if isinstance(fact, Figure):
             return _Sides("Figure", capitalise(clause(fact.what)), "Amount", _amount(fact.amount), False)
         label = "Event" if isinstance(fact, Event) else capitalise(fact.kind.replace("-", " "))

@@ -6,7 +6,7 @@ import dataclasses
 
 from azrs_quiz.anki.fields import escape
 from azrs_quiz.anki.ids import TOPIC_LABELS, deck_id, note_guid, pack_note_guid
-from azrs_quiz.anki.notes import build_notes, credit_html
+from azrs_quiz.anki.notes import NoteSpec, build_notes, credit_html
 from azrs_quiz.anki.notetypes import FACT, MULTIPLE_CHOICE
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import TOPICS
@@ -141,3 +141,60 @@ def test_each_note_credits_the_pack_its_fact_comes_from(bundled_content: Content
         own, other = (related, main) if note.topic == "related" else (main, related)
         assert escape(own.attribution).split(" (")[0] in credit, note.key
         assert escape(other.attribution).split(" (")[0] not in credit, note.key
+
+
+def _reverse_of(notes: list[NoteSpec], key: str) -> str:
+    (note,) = [note for note in notes if note.key == key]
+    return note.fields[FACT.fields.index("Add reverse")]
+
+
+def test_a_reverse_card_only_for_a_cue_with_one_answer(tiny_content: Content) -> None:
+    from azrs_quiz.facts.dates import PartialDate
+
+    def with_dates(**dates: str) -> Content:
+        events = {
+            fact_id: event.model_copy(update={"date": PartialDate.model_validate(dates.get(fact_id, event.date))})
+            for fact_id, event in tiny_content.events.items()
+        }
+        return dataclasses.replace(tiny_content, events=events)
+
+    def reverse(content: Content, key: str) -> str:
+        return _reverse_of(build_notes(content, question_bank(content), TOPICS), key)
+
+    assert reverse(tiny_content, "fact:embassy-opened") == "y"  # February 2011: no other fact then
+    # A year names every day in it: "2011" and "February 2011" may be the same day.
+    assert reverse(with_dates(**{"relations-established": "2011"}), "fact:embassy-opened") == ""
+    assert reverse(with_dates(**{"relations-established": "2011"}), "fact:relations-established") == ""
+    assert reverse(with_dates(**{"relations-established": "2011-03"}), "fact:embassy-opened") == "y"
+    # An office is asked with its years, and only while no other holder shares them.
+    notes = build_notes(tiny_content, question_bank(tiny_content), TOPICS)
+    (president,) = [note for note in notes if note.key == "fact:president-a"]
+    assert president.fields[:4] == ("Ana Example", "President of Serbia in 2010", "Person", "Office")
+    assert _reverse_of(notes, "fact:president-a") == "y"
+    assert _reverse_of(notes, "fact:minister-b") == ""  # no dated fact gives the years of his office
+
+
+def test_a_reverse_card_once_shipped_is_retired_not_dropped(tiny_content: Content) -> None:
+    shipped = ["card:fact:minister-b:reverse", "card:fact:embassy-opened:reverse"]
+
+    notes = build_notes(tiny_content, question_bank(tiny_content), TOPICS, known_keys=shipped)
+
+    assert _reverse_of(notes, "fact:minister-b") == "retired"  # renders, saying it is retired
+    (minister,) = [note for note in notes if note.key == "fact:minister-b"]
+    assert "azrs::reverse-retired" in minister.tags and minister.cards == (0,)
+    assert _reverse_of(notes, "fact:embassy-opened") == "y"  # still fair: still asked
+
+
+def test_a_note_that_left_the_content_is_retired_with_its_guid(tiny_content: Content) -> None:
+    notes = build_notes(tiny_content, question_bank(tiny_content), TOPICS, known_keys=["mc:gone-fact:when"])
+
+    (retired,) = [note for note in notes if note.retired]
+    assert retired.guid == pack_note_guid("mc:gone-fact:when", "tiny")
+    assert retired.tags == ("azrs::retired", "azrs::pack::tiny") and retired.cards == ()
+    assert "removed from the content" in retired.fields[0]
+
+
+def test_bundled_packs_keep_their_published_guids() -> None:
+    key = "mc:embassy-opened:when"
+    assert pack_note_guid(key, "azerbaijan-serbia") == pack_note_guid(key, "related-relations") == note_guid(key)
+    assert pack_note_guid(key, "my-pack") != note_guid(key)
