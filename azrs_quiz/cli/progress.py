@@ -81,17 +81,27 @@ def import_command(file: Path, data_dir: Path | None) -> None:
     Example:
       azrs-quiz progress import ~/azrs-progress.json
     """
+    from azrs_quiz.files import UnreadableFile, read_regular_file, size_limit, too_large
     from azrs_quiz.progress import ProgressFileError, ProgressStore, import_progress
+    from azrs_quiz.text import one_line
 
     try:
-        raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        if str(file) == "-":
+            limit = size_limit()
+            raw = sys.stdin.buffer.read(limit + 1) if sys.stdin is not None else b""
+            if len(raw) > limit:
+                raise ProgressFileError(f"standard input {too_large(limit)}")
+        else:
+            raw = read_regular_file(file)  # never a FIFO or a device, never more than the size cap
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ProgressFileError(f"{file} is not a progress file: not UTF-8 text") from error
+        raise ProgressFileError(f"{one_line(file)} is not a progress file: not UTF-8 text") from error
+    except UnreadableFile as error:
+        raise ProgressFileError(str(error)) from error
     except OSError as error:
-        raise ProgressFileError(f"cannot read {file}: {error.strerror or error}") from error
+        raise ProgressFileError(f"cannot read {one_line(file)}: {error.strerror or error}") from error
     with ProgressStore.open(data_dir) as store:
-        result = import_progress(store, text, source=str(file))
+        result = import_progress(store, text, source=one_line(file))
     click.echo(f"Imported {plural(result.added, 'answer')} from {file} ({result.already_present} already here).")
 
 
