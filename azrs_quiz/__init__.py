@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # "X as X": explicit re-exports for type checkers (the import
     from azrs_quiz.errors import ContentError as ContentError
     from azrs_quiz.errors import ContentNotFound as ContentNotFound
     from azrs_quiz.errors import ContentProblem as ContentProblem
+    from azrs_quiz.errors import InvalidArgumentType as InvalidArgumentType
+    from azrs_quiz.errors import InvalidArgumentValue as InvalidArgumentValue
     from azrs_quiz.errors import OutputError as OutputError
     from azrs_quiz.errors import OutputExists as OutputExists
     from azrs_quiz.errors import UnknownTopic as UnknownTopic
@@ -53,6 +55,8 @@ _EXPORTS: dict[str, str] = {
     "ContentError": "azrs_quiz.errors",
     "ContentNotFound": "azrs_quiz.errors",
     "ContentProblem": "azrs_quiz.errors",
+    "InvalidArgumentType": "azrs_quiz.errors",
+    "InvalidArgumentValue": "azrs_quiz.errors",
     "OutputError": "azrs_quiz.errors",
     "OutputExists": "azrs_quiz.errors",
     "UnknownTopic": "azrs_quiz.errors",

@@ -63,3 +63,11 @@ class OutputExists(OutputError):
         self.is_folder = is_folder
         shown = one_line(path)
         super().__init__(f"'{shown}' is a folder, not a file" if is_folder else f"'{shown}' already exists")
+
+
+class InvalidArgumentType(AzrsQuizError, TypeError):
+    """A public function was given an argument of the wrong type (also a ``TypeError``)."""
+
+
+class InvalidArgumentValue(AzrsQuizError, ValueError):
+    """A public function was given an argument of the right type but a wrong value (also a ``ValueError``)."""

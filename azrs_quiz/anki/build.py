@@ -13,6 +13,7 @@ from azrs_quiz.anki.errors import AnkiExportError
 from azrs_quiz.anki.history import NoteHistory, bundled_history_path, source_date_epoch
 from azrs_quiz.anki.notes import build_notes, pack_credit_html, reverse_key
 from azrs_quiz.anki.writer import write_apkg
+from azrs_quiz.arguments import instance_of, path_like, topic_names
 from azrs_quiz.atomic import write_atomically, write_text_atomically
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import Topic
@@ -67,7 +68,9 @@ def export_anki(
     stamped no earlier, so every later edit reaches Anki. ``questions`` replaces the
     question bank of ``content``.
     """
-    chosen = choose_topics(topics, content.topics)
+    instance_of(content, Content, "content")
+    path_like(path, "path")
+    chosen = choose_topics(topic_names(topics), content.topics)
     if questions is None:
         questions = question_bank(content)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from azrs_quiz.arguments import path_like
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
 from azrs_quiz.facts.bundled import bundled_content_path as bundled_content_path
 from azrs_quiz.facts.content import Content
@@ -58,6 +59,8 @@ def load_content(path: str | Path | None = None) -> Content:
     Raises :class:`~azrs_quiz.errors.ContentError` listing every problem found, and
     :class:`~azrs_quiz.errors.ContentNotFound` when ``path`` does not exist.
     """
+    if path is not None:
+        path_like(path, "path")
     root = bundled_content_path() if path is None else Path(path)
     pack_dirs = find_packs(root)
     if not pack_dirs:

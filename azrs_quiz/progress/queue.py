@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Generic, Protocol, TypeVar
 
+from azrs_quiz.arguments import aware_datetime, optional_whole_number, whole_number
 from azrs_quiz.progress.days import local_day
 from azrs_quiz.progress.records import CardRecord, to_utc
 
@@ -60,7 +61,9 @@ def plan_review(
     ``new_per_day`` counts local days across sessions: questions first scheduled
     today use it up.
     """
-    now = to_utc(now)
+    now = to_utc(aware_datetime(now, "now"))
+    whole_number(new_per_day, "new_per_day")
+    optional_whole_number(max_questions, "max_questions")
     today = local_day(now, tz)
     introduced_today = sum(1 for card in cards.values() if local_day(card.introduced_at, tz) == today)
     new_left = max(0, new_per_day - introduced_today)

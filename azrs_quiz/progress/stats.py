@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Literal, Protocol
 
+from azrs_quiz.arguments import aware_datetime
 from azrs_quiz.progress.days import local_day
 from azrs_quiz.progress.records import format_time, parse_time, to_utc
 from azrs_quiz.progress.store import ProgressStore
@@ -210,7 +211,7 @@ def compute_stats(
     forecast_days: int = FORECAST_DAYS,
 ) -> Stats:
     """Stats for the questions in ``bank`` from ``store``'s cards and answers, as at ``now``."""
-    now = to_utc(now)
+    now = to_utc(aware_datetime(now, "now"))
     topic_of = {question.id: question.topic for question in bank}
     ids = json.dumps(list(topic_of))
 

@@ -24,12 +24,15 @@ from typing import Any
 
 from fsrs import State
 
+from azrs_quiz.arguments import aware_datetime, one_of
 from azrs_quiz.clock import Clock, utc_now
 from azrs_quiz.plural import plural
 from azrs_quiz.progress.answering import as_guessed, take_answer
 from azrs_quiz.progress.errors import CorruptProgress, ProgressBusy, ProgressError, ProgressUnreadable
 from azrs_quiz.progress.location import database_path
 from azrs_quiz.progress.records import (
+    FORMS,
+    MODES,
     REVIEW_FIELDS,
     AnswerForm,
     AnswerLike,
@@ -194,6 +197,9 @@ class ProgressStore:
         longer than :data:`BUSY_TIMEOUT_SECONDS`, the answer is kept in memory
         (``saved`` is False) and saved by :meth:`close`.
         """
+        one_of(mode, MODES, "mode")
+        one_of(form, FORMS, "form")
+        aware_datetime(answer.answered_at, "answer.answered_at")
         options: dict[str, Any] = {"mode": mode, "schedule": schedule, "timed": timed, "form": form, "guessed": guessed}
         try:
             return self._record_now(answer, **options)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import replace
 from functools import lru_cache
 
+from azrs_quiz.arguments import instance_of, whole_number
 from azrs_quiz.facts.content import Content
 from azrs_quiz.gcpause import garbage_collection_paused
 from azrs_quiz.questions.distractors import choose_options
@@ -32,7 +33,8 @@ def question_bank(content: Content, *, options: int = DEFAULT_OPTIONS) -> list[Q
     depends on other facts. ``options`` (3 to 5) is how many options to offer where
     the content allows; a question never has fewer than three.
     """
-    check_option_count(options)
+    instance_of(content, Content, "content")
+    check_option_count(whole_number(options, "options"))
     with garbage_collection_paused():
         return _build(content, options)
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from azrs_quiz.arguments import instance_of, optional_whole_number, topic_names, whole_number
 from azrs_quiz.facts.topics import TOPICS, Topic, choose_topics
 from azrs_quiz.questions.errors import InvalidCount, NoQuestions
 from azrs_quiz.questions.model import Question, Quiz
@@ -38,8 +39,10 @@ def build_quiz(
     the content has no questions on, :class:`InvalidCount` when ``count < 1`` and
     :class:`NoQuestions` when the content yields none at all.
     """
+    from azrs_quiz.facts.content import Content
     from azrs_quiz.questions.bank import question_bank
 
+    instance_of(content, Content, "content")
     _check_count(count)
     return draw_quiz(question_bank(content, options=options), topics=topics, count=count, seed=seed)
 
@@ -81,7 +84,8 @@ def draw_from_columns(
     a bank stored on disk need not be read whole to draw ten questions from it.
     """
     _check_count(count)
-    if seed is None:
+    topics = topic_names(topics)
+    if optional_whole_number(seed, "seed") is None:
         seed = random.SystemRandom().randrange(2**32)
     if not topic_of:
         raise NoQuestions("the content yields no questions: its facts need dates, places, roles, parties or amounts")
@@ -93,7 +97,7 @@ def draw_from_columns(
 
 
 def _check_count(count: int) -> None:
-    if count < 1:
+    if whole_number(count, "count") < 1:
         raise InvalidCount(f"count must be at least 1 (got {count})")
 
 

@@ -46,7 +46,10 @@ def _with(**changes: Any) -> str:
         (_with(answered_at="0001-01-01T00:00:00+05:00"), "answers[0].answered_at: must be an ISO 8601 time"),
         ("[" * 100_000 + "]" * 100_000, "is not a progress file"),
         ('{"format": "azrs-quiz-progress", "version": ' + "9" * 5000 + "}", "is not a progress file"),
-        ('{"format": "azrs-quiz-progress", "version": ' + "9" * 4000 + "}", "is a version a number too large progress file"),
+        (
+            '{"format": "azrs-quiz-progress", "version": ' + "9" * 4000 + "}",
+            "is a version a number too large progress file",
+        ),
     ],
     ids=[
         "huge-elapsed",
