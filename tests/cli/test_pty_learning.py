@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import os
-import re
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -13,6 +10,7 @@ import pexpect  # type: ignore[import-untyped]
 import pytest
 from fsrs import Rating
 from helpers.paths import TINY_PACK
+from helpers.terminal import spawn_cli, transcript
 
 from azrs_quiz.clock import utc_now
 from azrs_quiz.facts.loader import load_content
@@ -20,7 +18,6 @@ from azrs_quiz.progress import ProgressStore, plan_review
 from azrs_quiz.questions import build_quiz, question_bank
 from azrs_quiz.session import reshuffled
 
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 PROMPT = "for help): "
 ROWS, COLUMNS = 24, 80
 
@@ -28,22 +25,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminal
 
 
 def spawn(*args: str, data_dir: Path, **env: str) -> pexpect.spawn:
-    environment = {**os.environ, "TERM": "xterm-256color", "AZRS_QUIZ_DATA_DIR": str(data_dir)}
-    environment.pop("AZRS_QUIZ_ENTER", None)
-    environment.update(env)
-    command = [sys.executable, "-m", "azrs_quiz", *args]
-    child = pexpect.spawn(
-        command[0], command[1:], env=environment, encoding="utf-8", dimensions=(ROWS, COLUMNS), timeout=30
-    )
-    child.logfile_read = io.StringIO()
-    return child
-
-
-def transcript(child: pexpect.spawn) -> str:
-    child.expect(pexpect.EOF)
-    child.close()
-    assert isinstance(child.logfile_read, io.StringIO)
-    return ANSI.sub("", child.logfile_read.getvalue().replace("\r\n", "\n"))
+    return spawn_cli(args, env={"AZRS_QUIZ_DATA_DIR": str(data_dir), **env}, rows=ROWS, columns=COLUMNS, timeout=30)
 
 
 def final_screen(text: str) -> list[str]:

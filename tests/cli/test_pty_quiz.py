@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import signal
@@ -12,11 +11,11 @@ import sys
 import pexpect  # type: ignore[import-untyped]
 import pytest
 from helpers.paths import TINY_PACK
+from helpers.terminal import ANSI, raw_transcript, spawn_cli
 
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.questions import Question, build_quiz
 
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 PROMPT = "for help): "
 COMMAND = [sys.executable, "-m", "azrs_quiz", "quiz", "--content", str(TINY_PACK), "--seed", "1", "--count", "3"]
 
@@ -32,20 +31,7 @@ def letter(index: int) -> str:
 
 
 def spawn(**env: str) -> pexpect.spawn:
-    environment = {**os.environ, "TERM": "xterm-256color", **env}
-    if "NO_COLOR" not in env:
-        environment.pop("NO_COLOR", None)
-    child = pexpect.spawn(COMMAND[0], COMMAND[1:], env=environment, encoding="utf-8", dimensions=(40, 80), timeout=20)
-    child.logfile_read = io.StringIO()
-    return child
-
-
-def finish(child: pexpect.spawn) -> str:
-    """Everything the child printed, once it has exited, with its colour codes."""
-    child.expect(pexpect.EOF)
-    child.close()
-    assert isinstance(child.logfile_read, io.StringIO)
-    return child.logfile_read.getvalue().replace("\r\n", "\n")
+    return spawn_cli(COMMAND[3:], env=env)
 
 
 def test_typed_answers_a_rejected_key_and_the_score() -> None:
@@ -65,7 +51,7 @@ def test_typed_answers_a_rejected_key_and_the_score() -> None:
     child.sendline(str(third.answer + 1))
     child.expect_exact("Retry the 1 missed question? [y/N] ")
     child.sendline("n")
-    transcript = ANSI.sub("", finish(child))
+    transcript = ANSI.sub("", raw_transcript(child))
     assert child.exitstatus == 0
     assert "Score: 2/3 (67%)" in transcript
     assert "Missed:\n  1. " in transcript
@@ -81,7 +67,7 @@ def test_ctrl_c_prints_the_partial_score_and_exits_130() -> None:
     child.expect_exact("Question 2/3")
     child.expect_exact(PROMPT)
     child.sendintr()
-    transcript = ANSI.sub("", finish(child))
+    transcript = ANSI.sub("", raw_transcript(child))
     assert child.exitstatus == 130
     assert "Score: 1/1 (100%)" in transcript
     assert "Stopped after 1 of 3 questions." in transcript
@@ -95,7 +81,7 @@ def test_no_color_in_a_real_terminal_keeps_marks_and_drops_colours() -> None:
     child.sendline(letter(first.answer))
     child.expect_exact(PROMPT)
     child.sendline("q")
-    raw = finish(child)
+    raw = raw_transcript(child)
     assert child.exitstatus == 0
     assert "\u2713 Right!" in ANSI.sub("", raw)
     assert not re.search(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7])m", raw)

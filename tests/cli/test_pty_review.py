@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import os
-import re
 import signal
 import sys
 from datetime import timedelta
@@ -15,12 +12,12 @@ import pytest
 from fsrs import State
 from helpers.paths import TINY_PACK
 from helpers.progress import T0
+from helpers.terminal import spawn_cli, transcript
 
 from azrs_quiz.facts.loader import load_content
 from azrs_quiz.progress import ProgressStore, plan_review
 from azrs_quiz.questions import Question, question_bank
 
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 PROMPT = "for help): "
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and SIGINT are POSIX")
@@ -33,18 +30,7 @@ def planned(count: int) -> tuple[Question, ...]:
 
 
 def spawn(data_dir: Path, *args: str) -> pexpect.spawn:
-    environment = {**os.environ, "TERM": "xterm-256color", "AZRS_QUIZ_DATA_DIR": str(data_dir)}
-    command = [sys.executable, "-m", "azrs_quiz", "review", "--content", str(TINY_PACK), *args]
-    child = pexpect.spawn(command[0], command[1:], env=environment, encoding="utf-8", dimensions=(40, 80), timeout=20)
-    child.logfile_read = io.StringIO()
-    return child
-
-
-def transcript(child: pexpect.spawn) -> str:
-    child.expect(pexpect.EOF)
-    child.close()
-    assert isinstance(child.logfile_read, io.StringIO)
-    return ANSI.sub("", child.logfile_read.getvalue().replace("\r\n", "\n"))
+    return spawn_cli(["review", "--content", str(TINY_PACK), *args], env={"AZRS_QUIZ_DATA_DIR": str(data_dir)})
 
 
 def test_at_a_terminal_a_quick_right_first_answer_is_good_not_easy_and_ctrl_c_keeps_it(
