@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from azrs_quiz.plural import plural
-from azrs_quiz.text import one_line
+from azrs_quiz.text import one_line, plural
 
 
 class AzrsQuizError(Exception):

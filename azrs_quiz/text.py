@@ -1,4 +1,6 @@
-"""Text that is safe to show in a terminal: control characters are shown escaped, never emitted.
+"""Text for people: safe to show in a terminal, cut short, counted in English.
+
+Safe to show: control characters are shown escaped, never emitted.
 
 Content, file names and messages can carry characters a terminal would obey instead
 of show: ESC sequences (clear the screen, set the window title, hyperlinks, colours),
@@ -47,3 +49,18 @@ def one_line(text: object) -> str:
 def has_unsafe_characters(text: str) -> bool:
     """Whether :func:`terminal_safe` would change ``text``."""
     return _UNSAFE.search(text) is not None
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` for a message: whole when short, else cut with an ellipsis to ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """``count`` followed by ``noun``, in its plural (``noun + "s"`` unless given) when count is not 1.
+
+    "1 answer", "3 answers", and with ``plural_noun`` "2 people".
+    """
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {plural_noun if plural_noun is not None else noun + 's'}"

@@ -12,7 +12,7 @@ import click
 
 from azrs_quiz.cli.options import content_option, output_options, topic_option
 from azrs_quiz.cli.streams import unescaped, write_bytes_to_stdout
-from azrs_quiz.plural import plural
+from azrs_quiz.text import plural
 
 #: Decks with at least this many notes show a progress bar (on a terminal only).
 PROGRESS_THRESHOLD = 1000

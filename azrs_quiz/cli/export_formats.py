@@ -15,7 +15,7 @@ import click
 
 from azrs_quiz.cli.options import content_option, emit_text, load_content_for_cli, output_options, topic_option
 from azrs_quiz.exports.registry import Exporter
-from azrs_quiz.plural import plural
+from azrs_quiz.text import plural
 
 
 def export_command(exporter: Exporter) -> click.Command:

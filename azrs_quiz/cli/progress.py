@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from azrs_quiz.cli.options import data_dir_option
-from azrs_quiz.plural import plural
+from azrs_quiz.text import plural
 
 
 @click.group()

@@ -21,7 +21,7 @@ from azrs_quiz.cli.options import (
     topic_option,
     typed_answer_keys,
 )
-from azrs_quiz.plural import plural
+from azrs_quiz.text import plural
 
 if TYPE_CHECKING:
     from azrs_quiz.cli.runner import Terminal

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from azrs_quiz.plural import plural
 from azrs_quiz.questions.model import Question
 from azrs_quiz.session import Answer, Session
+from azrs_quiz.text import plural
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from azrs_quiz.plural import plural
+from azrs_quiz.text import plural
 
 # Singular and plural of each kind the summary counts, in the order it lists them.
 _NOUNS: dict[str, tuple[str, str]] = {

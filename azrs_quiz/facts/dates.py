@@ -9,7 +9,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from azrs_quiz.facts.yamlfile import kind_of, shorten
+from azrs_quiz.facts.yamlfile import kind_of
+from azrs_quiz.text import shorten
 
 Precision = Literal["year", "month", "day"]
 

@@ -29,9 +29,9 @@ from azrs_quiz.facts.models import (
     Place,
     Source,
 )
-from azrs_quiz.facts.yamlfile import YamlDocument, key_label, kind_of, read_yaml, shorten
+from azrs_quiz.facts.yamlfile import YamlDocument, key_label, kind_of, read_yaml
 from azrs_quiz.gcpause import garbage_collection_paused
-from azrs_quiz.plural import plural
+from azrs_quiz.text import plural, shorten
 
 PACK_FILE = "pack.yaml"
 _YAML_SUFFIXES = (".yaml", ".yml")

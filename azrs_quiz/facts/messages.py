@@ -16,7 +16,8 @@ from typing import Any, NamedTuple, get_args
 from pydantic import BaseModel
 
 from azrs_quiz.facts.models import PATTERN_HINTS
-from azrs_quiz.facts.yamlfile import key_label, shorten
+from azrs_quiz.facts.yamlfile import key_label
+from azrs_quiz.text import shorten
 
 
 class PlainError(NamedTuple):

@@ -217,11 +217,6 @@ def kind_of(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def shorten(text: str, limit: int = 60) -> str:
-    """``text`` for a message: whole when short, else cut with an ellipsis to ``limit`` characters."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _keys_of(
     node: yaml.MappingNode, indexes: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]
 ) -> dict[str, tuple[yaml.Node, yaml.Node]]:

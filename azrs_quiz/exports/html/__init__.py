@@ -28,9 +28,9 @@ from azrs_quiz._version import __version__
 from azrs_quiz.exports._shared import clean_text
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import TOPICS, PackMeta
-from azrs_quiz.plural import plural
 from azrs_quiz.questions import marking
 from azrs_quiz.questions.model import Question
+from azrs_quiz.text import plural
 
 #: Licences the page can name and link to, by their SPDX id (others are shown as written).
 LICENCES = {
