@@ -26,7 +26,6 @@ from fsrs import State
 
 from azrs_quiz.arguments import aware_datetime, one_of
 from azrs_quiz.clock import Clock, utc_now
-from azrs_quiz.plural import plural
 from azrs_quiz.progress.answering import as_guessed, take_answer
 from azrs_quiz.progress.errors import CorruptProgress, ProgressBusy, ProgressError, ProgressUnreadable
 from azrs_quiz.progress.location import database_path
@@ -45,7 +44,7 @@ from azrs_quiz.progress.records import (
 )
 from azrs_quiz.progress.scheduling import replay
 from azrs_quiz.progress.schema import SCHEMA_VERSION, check_version, migrate
-from azrs_quiz.text import one_line
+from azrs_quiz.text import one_line, plural
 
 #: How long a write waits for another session's transaction before giving up.
 BUSY_TIMEOUT_SECONDS = 15.0
