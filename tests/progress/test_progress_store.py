@@ -245,7 +245,11 @@ def test_a_session_killed_mid_write_keeps_every_committed_answer(tmp_path: Path)
     while committed < 60:
         committed = int(writer.stdout.readline())
     os.kill(writer.pid, signal.SIGKILL)
-    rest, _ = writer.communicate(timeout=30)
+    # Read the rest through the same buffered reader: readline may already hold lines
+    # read ahead from the pipe, which communicate() would never see.
+    rest = writer.stdout.read()
+    writer.wait(timeout=30)
+    writer.stdin.close()
     committed = max([committed, *(int(line) for line in rest.split())])
     assert writer.returncode == -signal.SIGKILL
 
