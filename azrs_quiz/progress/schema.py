@@ -54,6 +54,42 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE reviews ADD COLUMN recall REAL",
         "ALTER TABLE reviews ADD COLUMN due TEXT",
     ),
+    # 4: running totals per question, kept by a trigger as answers arrive, so stats read one
+    # row per question and band however long the history. band is the maturity band of an
+    # answer given in FSRS's review state with a prediction (0: stability under 7 days,
+    # 1: under 21, 2: 21 or more), -1 for any other answer; expected sums the chance of a
+    # right answer the schedule assumed (predicted recall, plus a lucky pick among k options).
+    (
+        """CREATE TABLE answer_tallies (
+            question_id TEXT NOT NULL,
+            band INTEGER NOT NULL,
+            answers INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            reviews INTEGER NOT NULL,
+            expected REAL NOT NULL,
+            PRIMARY KEY (question_id, band)
+        )""",
+        """CREATE VIEW answer_bands AS SELECT question_id, correct, mode = 'review' AS in_review,
+            CASE WHEN state = 2 AND recall IS NOT NULL AND stability IS NOT NULL
+                THEN CASE WHEN stability < 7 THEN 0 WHEN stability < 21 THEN 1 ELSE 2 END ELSE -1 END AS band,
+            CASE WHEN state = 2 AND recall IS NOT NULL AND stability IS NOT NULL
+                THEN recall + (1 - recall) * (CASE WHEN form = 'choice' AND options > 0 THEN 1.0 / options ELSE 0 END)
+                ELSE 0 END AS expected,
+            id
+        FROM reviews""",
+        """INSERT INTO answer_tallies
+            SELECT question_id, band, count(*), total(correct), total(in_review), total(expected)
+            FROM answer_bands GROUP BY question_id, band""",
+        """CREATE TRIGGER reviews_tally AFTER INSERT ON reviews BEGIN
+            INSERT INTO answer_tallies (question_id, band, answers, correct, reviews, expected)
+                SELECT question_id, band, 1, correct, in_review, expected FROM answer_bands WHERE id = NEW.id
+                ON CONFLICT (question_id, band) DO UPDATE SET
+                    answers = answers + 1,
+                    correct = correct + excluded.correct,
+                    reviews = reviews + excluded.reviews,
+                    expected = expected + excluded.expected;
+        END""",
+    ),
 )
 
 #: The version this azrs-quiz writes.

@@ -30,6 +30,7 @@ from azrs_quiz.progress.store import ProgressStore
 #: How many days (today included) the forecast covers.
 FORECAST_DAYS = 14
 #: Maturity bands of a question, by FSRS's stability (days) just before the answer: (name, from, below).
+#: The store adds answers up per band as they arrive (schema migration 4 holds these limits).
 BANDS: tuple[tuple[str, float, float], ...] = (
     ("under a week", 0.0, 7.0),
     ("1-3 weeks", 7.0, 21.0),
@@ -181,25 +182,6 @@ class Stats:
 # forecast's horizon is a day beyond its last local day, whatever the zone.
 _QUARTER = "substr({0}, 1, 14) || printf('%02d', CAST(substr({0}, 15, 2) AS INTEGER) / 15 * 15)"
 _IN_BANK = "question_id IN (SELECT value FROM json_each(?))"
-_BAND = " ".join(
-    ["CASE"]
-    + [f"WHEN stability < {upper} THEN {index}" for index, (_, _, upper) in enumerate(BANDS) if upper != math.inf]
-    + [f"ELSE {len(BANDS) - 1} END"]
-)
-
-# One pass over the answers, one row per question: answers, right ones, those in reviews,
-# then for each maturity band the answers in FSRS's review state with a saved prediction,
-# the right ones, and the right ones the schedule expected (recall, plus a lucky pick).
-_PER_QUESTION = f"""
-    SELECT question_id, count(*), sum(correct), sum(mode = 'review'),
-        {", ".join(f"total(band = {index}), total(band = {index} AND correct), total(CASE WHEN band = {index} THEN expected END)" for index in range(len(BANDS)))}
-    FROM (
-        SELECT question_id, correct, mode,
-            CASE WHEN state = 2 AND recall IS NOT NULL AND stability IS NOT NULL THEN {_BAND} END AS band,
-            recall + (1 - recall) * (CASE WHEN form = 'choice' AND options > 0 THEN 1.0 / options ELSE 0 END) AS expected
-        FROM reviews
-    )
-    GROUP BY +question_id"""  # the unary + keeps SQLite from walking the index (a lookup per row)
 
 
 def compute_stats(
@@ -215,7 +197,8 @@ def compute_stats(
     topic_of = {question.id: question.topic for question in bank}
     ids = json.dumps(list(topic_of))
 
-    answered = store.rows(_PER_QUESTION)
+    # Running totals per question and band, kept by a trigger (schema migration 4).
+    answered = store.rows("SELECT question_id, band, answers, correct, reviews, expected FROM answer_tallies")
     cards = store.rows(f"SELECT question_id, state FROM cards WHERE {_IN_BANK}", (ids,))
     topics = {
         topic: [0, 0, 0, 0, 0] for topic in dict.fromkeys(topic_of.values())
@@ -225,17 +208,17 @@ def compute_stats(
     seen: set[str] = set()
     reviews = 0
     bands = [[0, 0, 0.0] for _ in BANDS]  # answers, right, right expected
-    for question_id, count, correct, in_reviews, *per_band in answered:
+    for question_id, band, count, correct, in_reviews, expected in answered:
         if question_id in topic_of:
             tally = topics[topic_of[question_id]]
             tally[0] += count
             tally[1] += correct
             reviews += in_reviews
             seen.add(question_id)
-            for index, band in enumerate(bands):
-                band[0] += per_band[3 * index]
-                band[1] += per_band[3 * index + 1]
-                band[2] += per_band[3 * index + 2]
+            if 0 <= band < len(bands):
+                bands[band][0] += count
+                bands[band][1] += correct
+                bands[band][2] += expected
     for question_id, state in cards:
         seen.add(question_id)
         topics[topic_of[question_id]][3] += state != 1  # past the first learning steps
@@ -245,16 +228,7 @@ def compute_stats(
     overall = Tally(*(sum(numbers[index] for numbers in topics.values()) for index in range(5)))
 
     today = local_day(now, tz)
-    # A UTC date spans at most two local dates, those of its first and last moments, so
-    # one row per UTC date is enough to know every local day with an answer.
-    days = {
-        local_day(parse_time(moment), tz)
-        for first, last in store.rows(
-            f"SELECT min(answered_at), max(answered_at) FROM reviews WHERE {_IN_BANK} GROUP BY substr(answered_at, 1, 10)",
-            (ids,),
-        )
-        for moment in (first, last)
-    }
+    days = _days_answered(store, ids, today, tz)
     streak_end = today if today in days else today - timedelta(days=1)
     streak = 0
     while streak_end - timedelta(days=streak) in days:
@@ -286,6 +260,40 @@ def compute_stats(
             for (name, _, _), (answers, right, expected) in zip(BANDS, bands, strict=True)
         ),
     )
+
+
+def _days_answered(store: ProgressStore, ids: str, today: date, tz: tzinfo | None) -> set[date]:
+    """The local days with an answer, as far back as the streak ending today or yesterday can reach.
+
+    The look-back starts at a week and grows fourfold until the streak ends inside it (or
+    there is nothing older), so the cost follows the streak, not the length of the history.
+    A UTC date spans at most two local dates, those of its first and last moments, so one
+    row per UTC date is enough.
+    """
+    oldest = store.rows("SELECT min(answered_at) FROM reviews")[0][0]
+    if oldest is None:
+        return set()
+    window = 7
+    while True:
+        since = datetime.combine(today - timedelta(days=window), time(), tzinfo=timezone.utc)
+        days = {
+            local_day(parse_time(moment), tz)
+            for first, last in store.rows(
+                "SELECT min(answered_at), max(answered_at) FROM reviews INDEXED BY reviews_answered_at "
+                f"WHERE answered_at >= ? AND +{_IN_BANK} GROUP BY substr(answered_at, 1, 10)",
+                (format_time(since), ids),
+            )
+            for moment in (first, last)
+        }
+        end = today if today in days else today - timedelta(days=1)
+        start = end
+        while start - timedelta(days=1) in days:
+            start -= timedelta(days=1)
+        # Done when the day before the run is a whole local day inside the look-back (the run
+        # really ends there), or when nothing is older than the look-back.
+        if end not in days or start - timedelta(days=1) > since.date() or since <= parse_time(oldest):
+            return days
+        window *= 4
 
 
 def _quarter_start(text: str) -> datetime:

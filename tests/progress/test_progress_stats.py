@@ -152,3 +152,23 @@ def test_doing_as_the_schedule_expects_is_said_so() -> None:
         store.merge_reviews(history)
         (_, middle, _) = compute_stats(BANK, store, now=utc(1, 9) + timedelta(days=60), tz=BAKU).calibration
     assert (middle.answers, middle.correct, middle.verdict) == (50, 45, "as expected")
+
+
+def test_a_long_streak_is_counted_whole_however_far_back_it_goes() -> None:
+    item = BANK[0]
+    with ProgressStore.open() as store:
+        # 100 days in a row up to the 10th, after a gap; the look-back has to grow to reach its start.
+        for day in range(100):
+            store.record(answer(item, at=utc(10, 6) - timedelta(days=day)), mode="quiz", schedule=False)
+        store.record(answer(item, at=utc(10, 6) - timedelta(days=150)), mode="quiz", schedule=False)
+        stats = compute_stats(BANK, store, now=utc(10, 8), tz=BAKU)
+    assert (stats.streak, stats.studied_today, stats.overall.answers) == (100, True, 101)
+
+
+def test_totals_kept_as_answers_arrive_match_the_answers() -> None:
+    with known_history() as store:
+        stats = compute_stats(BANK, store, now=utc(10, 8), tz=BAKU)
+        reviews = [review for review in store.reviews() if review.question_id in {q.id for q in BANK}]
+    assert stats.overall.answers == len(reviews)
+    assert stats.overall.correct == sum(review.correct for review in reviews)
+    assert stats.reviews == sum(review.mode == "review" for review in reviews)

@@ -79,7 +79,7 @@ def test_the_database_uses_wal_and_the_current_schema(tmp_path: Path) -> None:
     connection = sqlite3.connect(tmp_path / "progress.sqlite3")
     try:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     finally:
         connection.close()
 
