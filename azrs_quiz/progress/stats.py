@@ -1,7 +1,9 @@
 """Numbers about a learner's progress: answers, retention, streak, learned questions, forecast, calibration.
 
-Everything is added up in SQL, so 20,000 answers cost about what a few do, and
-computed over the current question bank: answers to questions that no longer
+The answers are added up by the store as they arrive (running totals per question
+and maturity band, kept by an SQLite trigger), so 20,000 answers cost what a few
+do; the streak looks back only as far as it reaches. Everything is computed over
+the current question bank: answers to questions that no longer
 exist are left out, and a question's topic is the one it has today.
 
 **Calibration** compares what the schedule expects with what happened. For each
