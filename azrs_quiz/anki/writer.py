@@ -19,6 +19,11 @@ its ``col`` row and its note type JSON), statement for statement as genanki's
 One departure from genanki: when several decks use a note type, genanki writes the
 note type twice into ``col.models`` under the same key (once as text, once as a
 number); here it is written once.
+
+The decks use their own options preset (:data:`PRESET_ID`, genanki's default options
+under our id and name, which bury a card's siblings: the recall and reverse card of
+one fact are never shown on the same day). Anki takes it when the learner ticks
+*Import deck presets* (``with_deck_configs``); otherwise the learner's own preset stays.
 """
 
 from __future__ import annotations
@@ -44,6 +49,10 @@ ID_BASE = 1_767_225_600_000
 PINNED_SQLITE_VERSION = 3_045_000
 _SQLITE_VERSION_OFFSET = 96
 
+#: The options preset of our decks (siblings buried), and its name in Anki.
+PRESET_ID = 1_742_590_701
+PRESET_NAME = "azrs_quiz (siblings buried)"
+
 _INSERT_NOTE = "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);"
 _INSERT_CARD = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
 
@@ -66,7 +75,7 @@ def deck_json(deck: DeckRows) -> dict[str, Any]:
     """A deck as genanki writes it into ``col.decks``."""
     return {
         "collapsed": False,
-        "conf": 1,
+        "conf": PRESET_ID,
         "desc": deck.description,
         "dyn": 0,
         "extendNew": 0,
@@ -129,6 +138,18 @@ def write_database(cursor: sqlite3.Cursor, built: BuiltDeck, *, on_written: Call
                 )
             if on_written is not None:
                 on_written()
+    add_preset(cursor)
+
+
+def add_preset(cursor: sqlite3.Cursor) -> None:
+    """Add our options preset to ``col.dconf``: the default one, siblings buried, under our id and name."""
+    (presets_text,) = cursor.execute("SELECT dconf FROM col").fetchone()
+    presets = json.loads(presets_text)
+    preset = json.loads(json.dumps(presets["1"]))
+    preset.update(id=PRESET_ID, name=PRESET_NAME)
+    preset["new"]["bury"] = preset["rev"]["bury"] = True
+    presets[str(PRESET_ID)] = preset
+    cursor.execute("UPDATE col SET dconf = ?", (json.dumps(presets),))
 
 
 def write_apkg(path: Path, built: BuiltDeck, *, zip_time: int, on_written: Callable[[], None] | None = None) -> None:

@@ -287,3 +287,30 @@ def test_anki_search_finds_text_as_it_is_typed(tmp_path: Path, collection: objec
 
     assert len(showing) > 10
     assert sorted(found) == sorted(showing)
+
+
+def test_with_our_deck_preset_a_fact_s_two_cards_are_buried_as_siblings(
+    tmp_path: Path, collection: object, tiny_content: Content
+) -> None:
+    deck = tmp_path / "tiny.apkg"
+    build(tiny_content, deck, tmp_path / "history.json", T1)
+    options = anki_collection.ImportAnkiPackageOptions(with_deck_configs=True)  # "Import deck presets"
+    collection.import_anki_package(  # type: ignore[attr-defined]
+        anki_collection.ImportAnkiPackageRequest(package_path=str(deck), options=options)
+    )
+    deck_id = collection.decks.id_for_name(TINY_DECK)  # type: ignore[attr-defined]
+    preset = collection.decks.config_dict_for_deck_id(deck_id)  # type: ignore[attr-defined]
+    assert (preset["name"], preset["new"]["bury"], preset["rev"]["bury"]) == ("azrs_quiz (siblings buried)", True, True)
+    preset["new"]["perDay"] = 9999
+    collection.decks.update_config(preset)  # type: ignore[attr-defined]
+    collection.decks.select(deck_id)  # type: ignore[attr-defined]
+
+    shown = []
+    while queued := collection.sched.get_queued_cards(fetch_limit=1).cards:  # type: ignore[attr-defined]
+        card = collection.get_card(queued[0].card.id)  # type: ignore[attr-defined]
+        shown.append(card)
+        card.start_timer()
+        collection.sched.answerCard(card, 4)  # type: ignore[attr-defined]
+
+    assert shown and all(card.ord == 0 for card in shown)  # every reverse card waits for another day
+    assert len(collection.find_cards("is:buried")) == len(collection.find_cards("card:2"))  # type: ignore[attr-defined]

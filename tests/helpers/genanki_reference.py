@@ -10,7 +10,7 @@ from typing import Any
 import genanki
 
 from azrs_quiz.anki.deck import BuiltDeck, CardRow
-from azrs_quiz.anki.writer import ID_BASE, package_database
+from azrs_quiz.anki.writer import ID_BASE, PRESET_ID, add_preset, package_database
 
 
 class _StampedModel(genanki.Model):  # type: ignore[misc]
@@ -20,6 +20,11 @@ class _StampedModel(genanki.Model):  # type: ignore[misc]
 
     def to_json(self, timestamp: float, deck_id: int) -> Any:
         return super().to_json(self.stamp, deck_id)
+
+
+class _Deck(genanki.Deck):  # type: ignore[misc]
+    def to_json(self) -> Any:
+        return {**super().to_json(), "conf": PRESET_ID}
 
 
 class _RowNote(genanki.Note):  # type: ignore[misc]
@@ -56,7 +61,7 @@ def write_with_genanki(path: Path, built: BuiltDeck, *, zip_time: int) -> None:
     }
     decks = []
     for deck in built.decks:
-        genanki_deck = genanki.Deck(deck.id, deck.name, description=deck.description)
+        genanki_deck = _Deck(deck.id, deck.name, description=deck.description)
         for note in deck.notes:
             genanki_deck.add_note(
                 _RowNote(
@@ -73,7 +78,9 @@ def write_with_genanki(path: Path, built: BuiltDeck, *, zip_time: int) -> None:
     connection = sqlite3.connect(database)
     try:
         connection.execute("PRAGMA page_size = 4096")
-        genanki.Package(decks).write_to_db(connection.cursor(), ID_BASE // 1000, itertools.count(ID_BASE))
+        cursor = connection.cursor()
+        genanki.Package(decks).write_to_db(cursor, ID_BASE // 1000, itertools.count(ID_BASE))
+        add_preset(cursor)
         connection.commit()
     finally:
         connection.close()
