@@ -119,10 +119,13 @@ class ProgressStore:
                 _check_values(connection)
             if read_only:
                 if version < SCHEMA_VERSION and _has_tables(connection):
-                    raise ProgressUnreadable(
-                        f"the progress database '{shown}' needs upgrading, which a read-only open cannot do; "
-                        "run a quiz or a review once with write access"
-                    )
+                    # An older file is read through an upgraded copy in memory: the file is
+                    # left as it is until a quiz or a review opens it to write.
+                    memory = sqlite3.connect(":memory:", isolation_level=None)
+                    connection.backup(memory)
+                    connection.close()
+                    connection = memory
+                    migrate(connection)
             else:
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = FULL")

@@ -265,3 +265,19 @@ def test_a_session_killed_mid_write_keeps_every_committed_answer(tmp_path: Path)
     connection = sqlite3.connect(tmp_path / "progress.sqlite3")
     assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     connection.close()
+
+
+def test_an_older_file_read_without_writing_is_upgraded_in_memory_and_left_as_it_is(tmp_path: Path) -> None:
+    connection = sqlite3.connect(tmp_path / "progress.sqlite3")
+    for statement in _SCHEMA_V1:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+    before = (tmp_path / "progress.sqlite3").read_bytes()
+
+    with ProgressStore.open(tmp_path, read_only=True) as store:
+        (review,) = store.reviews()
+        totals = store.rows("SELECT question_id, answers, correct FROM answer_tallies")
+    assert (review.question_id, review.correct) == ("a:when", True)
+    assert totals == [("a:when", 1, 1)]
+    assert (tmp_path / "progress.sqlite3").read_bytes() == before
