@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from azrs_quiz.anki import notetypes
 from azrs_quiz.anki.fields import escape
@@ -32,16 +33,14 @@ def notetype_key(note_type: NoteType) -> str:
     return f"notetype:{note_type.id}"
 
 
-@dataclass(frozen=True)
-class CardRow:
-    """One card: its template ordinal and new-card position."""
+class CardRow(NamedTuple):
+    """One card: its template ordinal and new-card position (a tuple: tens of thousands are made)."""
 
     ord: int
     due: int
 
 
-@dataclass(frozen=True)
-class NoteRow:
+class NoteRow(NamedTuple):
     """One note as the package stores it."""
 
     guid: str
