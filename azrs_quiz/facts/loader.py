@@ -59,19 +59,48 @@ def load_content(path: str | Path | None = None) -> Content:
     Raises :class:`~azrs_quiz.errors.ContentError` listing every problem found, and
     :class:`~azrs_quiz.errors.ContentNotFound` when ``path`` does not exist.
     """
+    with garbage_collection_paused():
+        return _build(path).finish()
+
+
+@dataclass(frozen=True)
+class RecordPlace:
+    """Where a record is written: its file, its line, and its label there (``events[2]``)."""
+
+    path: Path
+    line: int
+    label: str
+
+
+def load_content_located(path: str | Path | None = None) -> tuple[Content, dict[str, RecordPlace]]:
+    """:func:`load_content`, and where each record is written, for messages about a valid pack.
+
+    Finding lines costs a second look at every file, so only ``validate`` asks for them.
+    """
+    with garbage_collection_paused():
+        builder = _build(path)
+        content = builder.finish()
+    places = {
+        record_id: RecordPlace(origin.document.path, origin.document.line_of(origin.location), origin.label)
+        for record_id, origin in builder.origins.items()
+    }
+    return content, places
+
+
+def _build(path: str | Path | None) -> _ContentBuilder:
+    """Every pack at ``path`` (the bundled ones for ``None``) read into a builder, not yet cross-checked."""
     if path is not None:
         path_like(path, "path")
     root = bundled_content_path() if path is None else Path(path)
     pack_dirs = find_packs(root)
     if not pack_dirs:
         raise ContentError([ContentProblem(root, None, "pack", f"no content pack here (no {PACK_FILE})")])
-    with garbage_collection_paused():
-        builder = _ContentBuilder()
-        if pack_dirs != [root]:
-            builder.problems.extend(_left_out(root))
-        for pack_dir in pack_dirs:
-            builder.add_pack(pack_dir)
-        return builder.finish()
+    builder = _ContentBuilder()
+    if pack_dirs != [root]:
+        builder.problems.extend(_left_out(root))
+    for pack_dir in pack_dirs:
+        builder.add_pack(pack_dir)
+    return builder
 
 
 #: The sections a reference of each kind may point into.
@@ -176,6 +205,11 @@ class _Origin:
     def problem(self, field: str, message: str, *, deeper: Sequence[str | int] = ()) -> ContentProblem:
         line = self.document.line_of((*self.location, *deeper))
         return ContentProblem(self.document.path, line, field, message)
+
+    @property
+    def label(self) -> str:
+        """The record as its file lists it: ``events[2]``."""
+        return f"{self.location[0]}[{self.location[-1]}]" if len(self.location) == 2 else str(self.location[0])
 
     def where(self, deeper: Sequence[str | int] = ()) -> str:
         return f"{self.document.path}:{self.document.line_of((*self.location, *deeper))}"

@@ -100,3 +100,59 @@ def test_one_validate_run_reports_ten_problems_with_file_and_line(runner: CliRun
     # The duplicate record also lacks its name: eleven problems from ten edits, nothing else.
     assert lines[-1] == "11 problems found"
     assert not [line for line in lines if "Input should" in line or "Value error" in line]
+
+
+LONE_PERSON = """\
+people:
+  - id: ana-example
+    name: Ana Example
+    role: President of Serbia
+    explanation: She led Serbia.
+    sources: [article]
+    prompts:
+      role: What office did Ana Example hold?
+      who: Who was President of Serbia at the time?
+"""
+
+
+def _lone_person_pack(runner: CliRunner, folder: Path) -> Path:
+    runner.invoke(main, ["new", str(folder)])
+    (folder / "facts.yaml").write_text(LONE_PERSON, encoding="utf-8")
+    (folder / "places.yaml").unlink()
+    return folder
+
+
+def test_a_fact_with_prompts_that_yields_nothing_is_named_with_what_it_needs(runner: CliRunner, tmp_path: Path) -> None:
+    pack = _lone_person_pack(runner, tmp_path / "pack")
+
+    result = runner.invoke(main, ["validate", str(pack)])
+
+    assert result.exit_code == 0
+    assert result.stdout.startswith("OK: 1 pack, 1 fact (0 events, 0 agreements, 0 figures, 1 person)")
+    assert result.stderr == (
+        f"{pack / 'facts.yaml'}:2: people[0]: yields no question: prompts.role and prompts.who have their"
+        " answers, but no fair question could be made: too few other facts of its kind to give wrong options"
+        " (add more, such as a second person with a role), or its question would have two answers in this content\n"
+        "1 fact yields no question (azrs-quiz validate --explain lists what each fact yields)\n"
+    )
+
+
+def test_explain_lists_each_fact_with_its_questions(runner: CliRunner, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    runner.invoke(main, ["new", str(pack)])
+
+    result = runner.invoke(main, ["validate", str(pack), "--explain"])
+
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    facts = pack / "facts.yaml"
+    assert lines[1:6] == [
+        f"{facts}:7: events[0]: diplomatic-relations-established: 2 questions",
+        "    when: On what date did Azerbaijan and FR Yugoslavia establish diplomatic relations?",
+        "    what: Which of these happened on 21 August 1997?",
+        "    to ask more: add a 'place' to ask where",
+        "    to ask more: add an 'actor' and prompts.who to ask who did it",
+    ]
+    assert f"{facts}:98: figures[0]: trade-in-2023: 1 question" in lines
+    assert sum(1 for line in lines if line.startswith(str(facts))) == 9  # every fact, once
+    assert result.stderr == ""
