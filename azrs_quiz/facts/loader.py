@@ -261,11 +261,17 @@ class _ContentBuilder:
                 )
             )
 
-    def _read_meta(self, path: Path) -> None:
+    def _read(self, path: Path) -> YamlDocument | None:
+        """The parsed file, or None (its problems noted) when it cannot be read."""
         document, problems = read_yaml(path)
         self.problems.extend(problems)
         if document is None:
             self.unreadable.append(path)
+        return document
+
+    def _read_meta(self, path: Path) -> None:
+        document = self._read(path)
+        if document is None:
             return
         origin = _Origin(document, ())
         if not isinstance(document.data, dict):
@@ -285,10 +291,8 @@ class _ContentBuilder:
         self.current_pack = meta.id
 
     def _read_records(self, path: Path) -> None:
-        document, problems = read_yaml(path)
-        self.problems.extend(problems)
+        document = self._read(path)
         if document is None:
-            self.unreadable.append(path)
             return
         data = document.data
         top = _Origin(document, ())

@@ -8,7 +8,7 @@ ids here; :mod:`azrs_quiz.facts.loader` checks that each one resolves.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
 from pydantic import (
     AfterValidator,
@@ -146,6 +146,15 @@ class _Fact(_Record):
     explanation: Text = Field(description="One or two sentences of context shown after the answer.")
     note: Text | None = Field(default=None, description="A recorded doubt or clarification; never asked.")
 
+    #: Each prompt angle and the field that answers it: a prompt without its answer is an error.
+    prompt_answers: ClassVar[tuple[tuple[str, str], ...]] = ()
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _prompts_have_answers(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> _Fact:
+        problem = _missing_answers(data, *cls.prompt_answers)
+        return _also_when_invalid(cls, data, handler, problem)  # type: ignore[return-value]
+
 
 _SKIP = (
     "Angles never to ask about this fact, although it has their answer (a template would"
@@ -174,11 +183,7 @@ class Event(_Fact):
     prompts: EventPrompts = EventPrompts()
     skip: list[Literal["when", "what", "who", "where"]] = Field(default_factory=list, description=_SKIP)
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _prompts_have_answers(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Event:
-        problem = _missing_answers(data, ("who", "actor"), ("where", "place"), ("when", "date"))
-        return _also_when_invalid(cls, data, handler, problem)  # type: ignore[return-value]
+    prompt_answers: ClassVar[tuple[tuple[str, str], ...]] = (("who", "actor"), ("where", "place"), ("when", "date"))
 
 
 class PersonPrompts(_Record):
@@ -198,11 +203,7 @@ class Person(_Fact):
     prompts: PersonPrompts = PersonPrompts()
     skip: list[Literal["role", "who"]] = Field(default_factory=list, description=_SKIP)
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _prompts_have_answers(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Person:
-        problem = _missing_answers(data, ("role", "role"))
-        return _also_when_invalid(cls, data, handler, problem)  # type: ignore[return-value]
+    prompt_answers: ClassVar[tuple[tuple[str, str], ...]] = (("role", "role"),)
 
 
 class Amount(_Record):
@@ -247,11 +248,11 @@ class Agreement(_Fact):
     prompts: AgreementPrompts = AgreementPrompts()
     skip: list[Literal["what", "when", "parties", "value"]] = Field(default_factory=list, description=_SKIP)
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _prompts_have_answers(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Agreement:
-        problem = _missing_answers(data, ("when", "date"), ("value", "value"), ("parties", "parties"))
-        return _also_when_invalid(cls, data, handler, problem)  # type: ignore[return-value]
+    prompt_answers: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("when", "date"),
+        ("value", "value"),
+        ("parties", "parties"),
+    )
 
 
 class FigurePrompts(_Record):
