@@ -128,12 +128,23 @@ def typed_answer_keys(content_path: Path | None) -> Callable[[Question], AnswerK
 def emit_text(output: Path, text: str, *, force: bool) -> None:
     """Write ``text`` to ``output`` atomically, or to standard output when it is '-'."""
     if str(output) == "-":
-        click.echo(text, nl=False)
-        sys.stdout.flush()  # a full or closed output fails here, before anything claims it was written
+        from azrs_quiz.cli.streams import unescaped
+
+        # An export keeps its text as written; only one shown on a terminal is escaped.
+        stream = sys.stdout if _is_terminal(sys.stdout) else unescaped(sys.stdout)
+        stream.write(text)
+        stream.flush()  # a full or closed output fails here, before anything claims it was written
         return
     from azrs_quiz.atomic import write_text_atomically
 
     write_text_atomically(output, text, force=force)
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
 
 
 #: The exit status after Ctrl-C, as a shell reports a process ended by SIGINT.

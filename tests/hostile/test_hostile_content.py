@@ -146,3 +146,18 @@ def test_escape_sequences_in_content_are_shown_escaped_in_a_piped_quiz(tmp_path:
     assert run.status == 0, run.stderr
     assert "The embassy \\u001b[2J\\u001b]0;PWNED opened \\u202eearly\\u009b in the year." in run.stdout
     assert_no_raw_escapes(run)
+
+
+def test_an_export_piped_to_a_file_keeps_the_text_as_written(tmp_path: Path) -> None:
+    pack = copy_tiny_pack(tmp_path)
+    facts = pack / "facts.yaml"
+    hostile = '"The embassy \\u202eopened\\u009b early in the year."'
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("The embassy opened early in the year.", hostile), encoding="utf-8"
+    )
+    written = tmp_path / "bank.json"
+    assert run_cli("export", "json", "--content", pack, "-o", written, data_dir=tmp_path / "data").status == 0
+    piped = run_cli("export", "json", "--content", pack, "-o", "-", data_dir=tmp_path / "data")
+    assert piped.status == 0
+    assert piped.stdout == written.read_text(encoding="utf-8")
+    assert "\u202eopened\u009b" in piped.stdout  # kept as written: only a terminal gets escapes
