@@ -47,7 +47,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-
 @dataclass(frozen=True)
 class Run:
     """One finished process: wall seconds, CPU seconds (user + system) and peak resident bytes."""
