@@ -15,10 +15,10 @@ stays fast.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from azrs_quiz._version import __version__
+from azrs_quiz.reexports import lazy_attributes
 
 if TYPE_CHECKING:  # "X as X": explicit re-exports for type checkers (the imports below are lazy)
     from azrs_quiz.anki import export_anki as export_anki
@@ -80,14 +80,4 @@ _EXPORTS: dict[str, str] = {
 __all__ = ["__version__", *_EXPORTS]
 
 
-def __getattr__(name: str) -> Any:
-    module_name = _EXPORTS.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'azrs_quiz' has no attribute '{name}'")
-    value = getattr(importlib.import_module(module_name), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS, globals())

@@ -10,8 +10,9 @@ engine (or for pydantic, which the content models need).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from azrs_quiz.reexports import lazy_attributes
 
 if TYPE_CHECKING:  # "X as X": explicit re-exports for type checkers (the imports below are lazy)
     from azrs_quiz.questions.bank import question_bank as question_bank
@@ -37,14 +38,4 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module_name = _EXPORTS.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'azrs_quiz.questions' has no attribute '{name}'")
-    value = getattr(importlib.import_module(module_name), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS, globals())
