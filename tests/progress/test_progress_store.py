@@ -98,12 +98,17 @@ _SCHEMA_V1 = [
 ]
 
 
-def test_a_first_version_database_is_migrated_keeping_every_answer(tmp_path: Path) -> None:
-    connection = sqlite3.connect(tmp_path / "progress.sqlite3")
+def _first_version_database(folder: Path) -> None:
+    """A progress file as the first azrs-quiz wrote it, with one answer."""
+    connection = sqlite3.connect(folder / "progress.sqlite3")
     for statement in _SCHEMA_V1:
         connection.execute(statement)
     connection.commit()
     connection.close()
+
+
+def test_a_first_version_database_is_migrated_keeping_every_answer(tmp_path: Path) -> None:
+    _first_version_database(tmp_path)
 
     with ProgressStore.open(tmp_path) as store:
         (review,) = store.reviews()
@@ -268,11 +273,7 @@ def test_a_session_killed_mid_write_keeps_every_committed_answer(tmp_path: Path)
 
 
 def test_an_older_file_read_without_writing_is_upgraded_in_memory_and_left_as_it_is(tmp_path: Path) -> None:
-    connection = sqlite3.connect(tmp_path / "progress.sqlite3")
-    for statement in _SCHEMA_V1:
-        connection.execute(statement)
-    connection.commit()
-    connection.close()
+    _first_version_database(tmp_path)
     before = (tmp_path / "progress.sqlite3").read_bytes()
 
     with ProgressStore.open(tmp_path, read_only=True) as store:
