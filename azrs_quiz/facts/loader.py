@@ -340,7 +340,17 @@ class _ContentBuilder:
             for detail in error.errors():
                 field, message, location = plain_error(detail, model, entry, prefix)
                 self.problems.append(origin.problem(field, message, deeper=location))
+            if prefix and any(detail["type"] == "extra_forbidden" for detail in error.errors()):
+                self._suggest_section(prefix.split("[")[0], entry, origin, prefix)
             return None
+
+    def _suggest_section(self, section: str, entry: dict[Any, Any], origin: _Origin, label: str) -> None:
+        """A record with keys its section does not know may simply sit under the wrong one."""
+        keys = {str(key) for key in entry}
+        fits = [other for other, model in SECTIONS.items() if other != section and keys <= set(model.model_fields)]
+        if fits:
+            message = f"its fields are those of {' or '.join(fits)}: is it under the wrong section ('{section}:')?"
+            self.problems.append(origin.problem(label, message))
 
     def _claim_id(self, record_id: str, origin: _Origin, label: str) -> bool:
         """Take ``record_id`` for the record at ``origin``; a problem, and False, if it is taken."""

@@ -156,3 +156,28 @@ def test_explain_lists_each_fact_with_its_questions(runner: CliRunner, tmp_path:
     assert f"{facts}:98: figures[0]: trade-in-2023: 1 question" in lines
     assert sum(1 for line in lines if line.startswith(str(facts))) == 9  # every fact, once
     assert result.stderr == ""
+
+
+def test_a_record_under_the_wrong_section_is_pointed_out(runner: CliRunner, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    runner.invoke(main, ["new", str(pack)])
+    facts = pack / "facts.yaml"
+    # An event appended at the end of the file lands under figures:, the file's last section.
+    facts.write_text(
+        facts.read_text(encoding="utf-8")
+        + "  - id: a-visit\n    topic: dates\n    date: 2011\n    what: a visit\n    place: serbia\n"
+        "    explanation: A visit.\n    sources: [article]\n",
+        encoding="utf-8",
+    )
+    line = facts.read_text(encoding="utf-8").splitlines().index("  - id: a-visit") + 1
+
+    result = runner.invoke(main, ["validate", str(pack)])
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{facts}:{line}: figures[1].amount: is required but missing",
+        f"{facts}:{line}: figures[1]: its fields are those of events: is it under the wrong section ('figures:')?",
+        f"{facts}:{line + 4}: figures[1].place: unknown key 'place'; allowed: id, topic, sources, explanation,"
+        " note, what, amount, date, prompts, skip",
+        "3 problems found",
+    ]
