@@ -35,14 +35,15 @@ SEEN = State.Review
         (AnswerFacts(correct=True, elapsed=None, state=SEEN), Rating.Good),
         (AnswerFacts(correct=True, elapsed=1.0, form="typed", state=SEEN), Rating.Good),
         (AnswerFacts(correct=True, elapsed=60.0, form="typed", state=SEEN), Rating.Hard),
-        (AnswerFacts(correct=True, elapsed=5.0, options=3, state=SEEN), Rating.Hard),
+        (AnswerFacts(correct=True, elapsed=5.0, options=2, state=SEEN), Rating.Hard),
+        (AnswerFacts(correct=True, elapsed=5.0, options=3, state=SEEN), Rating.Good),
         (AnswerFacts(correct=True, elapsed=5.0, options=2, form="typed", state=SEEN), Rating.Good),
         (AnswerFacts(correct=True, elapsed=5.0, state=State.Learning), Rating.Good),
-        # Hard would repeat a same-day step: slow or among three options, a new question would never leave it.
+        # Hard would repeat a same-day step: slow or between two options, a new question would never leave it.
         (AnswerFacts(correct=True, elapsed=60.0, state=None), Rating.Good),
         (AnswerFacts(correct=True, elapsed=60.0, state=State.Learning), Rating.Good),
-        (AnswerFacts(correct=True, elapsed=5.0, options=3, state=None), Rating.Good),
-        (AnswerFacts(correct=True, elapsed=5.0, options=3, state=State.Relearning), Rating.Good),
+        (AnswerFacts(correct=True, elapsed=5.0, options=2, state=None), Rating.Good),
+        (AnswerFacts(correct=True, elapsed=5.0, options=2, state=State.Relearning), Rating.Good),
         (AnswerFacts(correct=True, elapsed=5.0, state=State.Relearning), Rating.Good),
     ],
 )
@@ -155,10 +156,10 @@ def test_the_default_policy_is_the_documented_one() -> None:
     )
 
 
-def test_a_three_option_question_answered_right_leaves_the_steps() -> None:
-    three = replace(question("f:when"), options=("one", "two", "three"))
+def test_a_two_option_question_answered_right_leaves_the_steps() -> None:
+    two = replace(question("f:when"), options=("one", "two"))
     with ProgressStore.open() as store:
-        first = store.record(answer(three, elapsed=40.0), mode="review", schedule=True)
-        later = store.record(answer(three, at=T0 + days(2)), mode="review", schedule=True)
+        first = store.record(answer(two, elapsed=40.0), mode="review", schedule=True)
+        later = store.record(answer(two, at=T0 + days(2)), mode="review", schedule=True)
     assert first.card is not None and first.card.state == State.Review and first.review.rating == Rating.Good
     assert later.review.rating == Rating.Hard
