@@ -158,5 +158,9 @@ def test_an_anki_package_is_never_written_to_a_terminal(runner: CliRunner, monke
     monkeypatch.setattr("azrs_quiz.cli.export_anki._stdout_is_a_terminal", lambda: True)
     result = runner.invoke(main, ["export", "anki", "--output", "-"])
     assert result.exit_code == 2
-    assert "an Anki package is binary and standard output is a terminal" in result.stderr
+    assert result.stderr == usage_error(
+        "export anki",
+        "an Anki package is binary and standard output is a terminal: redirect it (--output - > deck.apkg)"
+        " or give a file name with --output",
+    )
     assert result.stdout_bytes == b""

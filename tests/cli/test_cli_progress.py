@@ -143,7 +143,13 @@ def test_a_damaged_file_can_be_reset(runner: CliRunner) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\x00garbage" * 500)
     stats = runner.invoke(main, ["progress", "export", "-"])
-    assert stats.exit_code == 1 and "is damaged" in stats.stderr
+    backup = next(path.parent.glob("*.corrupt-*"))
+    assert stats.exit_code == 1
+    assert stats.stderr == (
+        f"Error: the progress database '{path}' is damaged (file is not a database). Nothing was deleted: "
+        f"a copy of it is kept at '{backup}'. To start afresh run `azrs-quiz progress reset --yes`; "
+        "then `azrs-quiz progress import FILE` restores a progress export if you made one.\n"
+    )
     result = runner.invoke(main, ["progress", "reset"], input="y\n")
     assert " ".join(result.stdout.split()).startswith(
         "This sets aside your damaged progress file and starts afresh; nothing is deleted. Reset? [y/N]"
