@@ -88,7 +88,7 @@ def _check_destination(path: Path, force: bool) -> None:
         raise OutputExists(path, is_folder=True)
     if stat.S_ISLNK(mode):
         raise OutputError(
-            f"'{one_line(path)}' is a symbolic link; only a regular file is replaced, so it is left alone"
+            f"'{one_line(path)}' is a symbolic link; only a regular file is replaced, so it is left as it is"
         )
     if not stat.S_ISREG(mode):
         kind = kind_of_file(mode)
