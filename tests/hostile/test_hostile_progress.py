@@ -115,16 +115,24 @@ def test_a_read_only_progress_file_is_a_warning_before_the_quiz_not_an_abort_aft
     assert result.stdout.count("Question ") == 2
 
 
-def test_a_busy_database_keeps_the_answer_and_saves_it_at_the_end(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _busy_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[ProgressStore, sqlite3.Connection]:
+    """A store, and another session holding the write lock (a big import) longer than the store waits."""
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_SECONDS", 0.05)
     _progress_with_one_answer(tmp_path)
     blocker = sqlite3.connect(database_path(tmp_path), isolation_level=None)
     store = ProgressStore.open(tmp_path)
-    blocker.execute("BEGIN IMMEDIATE")  # another session writing a big import
-    later = answer(question("relations-established:when"), at=T0.replace(hour=11))
-    recorded = store.record(later, mode="review", schedule=True)
+    blocker.execute("BEGIN IMMEDIATE")
+    return store, blocker
+
+
+LATER = answer(question("relations-established:when"), at=T0.replace(hour=11))
+
+
+def test_a_busy_database_keeps_the_answer_and_saves_it_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, blocker = _busy_store(tmp_path, monkeypatch)
+    recorded = store.record(LATER, mode="review", schedule=True)
     assert not recorded.saved and store.pending == 1
     blocker.execute("COMMIT")
     blocker.close()
@@ -136,12 +144,8 @@ def test_a_busy_database_keeps_the_answer_and_saves_it_at_the_end(
 def test_a_database_still_busy_at_the_end_says_plainly_what_was_not_saved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_SECONDS", 0.05)
-    _progress_with_one_answer(tmp_path)
-    blocker = sqlite3.connect(database_path(tmp_path), isolation_level=None)
-    store = ProgressStore.open(tmp_path)
-    blocker.execute("BEGIN IMMEDIATE")
-    store.record(answer(question("relations-established:when"), at=T0.replace(hour=11)), mode="review", schedule=True)
+    store, blocker = _busy_store(tmp_path, monkeypatch)
+    store.record(LATER, mode="review", schedule=True)
     with pytest.raises(ProgressUnreadable, match="1 answer could not be saved"):
         store.close()
     blocker.execute("ROLLBACK")
