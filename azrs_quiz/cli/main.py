@@ -111,7 +111,8 @@ def _discard_standard_output(stdout: IO[str] | None) -> None:
 
 def _report_stream_failure(error: OSError) -> None:
     stream_name = getattr(error, "stream_name", "a standard stream")
-    message = f"Error: cannot write to {stream_name}: {error.strerror or error}"
+    action = getattr(error, "action", "write to")
+    message = f"Error: cannot {action} {stream_name}: {error.strerror or error}"
     if stream_name != "standard error" and sys.stderr is not None:
         try:
             sys.stderr.write(message + "\n")

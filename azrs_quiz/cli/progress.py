@@ -99,7 +99,8 @@ def import_command(file: Path, data_dir: Path | None) -> None:
     except UnreadableFile as error:
         raise ProgressFileError(str(error)) from error
     except OSError as error:
-        raise ProgressFileError(f"cannot read {one_line(file)}: {error.strerror or error}") from error
+        shown = "standard input" if str(file) == "-" else one_line(file)
+        raise ProgressFileError(f"cannot read {shown}: {error.strerror or error}") from error
     with ProgressStore.open(data_dir) as store:
         result = import_progress(store, text, source=one_line(file))
     click.echo(f"Imported {plural(result.added, 'answer')} from {file} ({result.already_present} already here).")

@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 
 
 class StreamWriteError(OSError):
-    """Writing to standard output or standard error failed."""
+    """Writing to standard output or standard error failed (or reading a closed standard input)."""
 
-    def __init__(self, name: str, error: OSError) -> None:
+    def __init__(self, name: str, error: OSError, *, action: str = "write to") -> None:
         super().__init__(error.errno, error.strerror or str(error))
         self.stream_name = name
+        #: What could not be done: "write to" or "read".
+        self.action = action
 
     @property
     def broken_pipe(self) -> bool:
@@ -56,6 +58,25 @@ class _ClosedStream:
     @property
     def buffer(self) -> _ClosedStream:
         return self  # bytes fail the same way
+
+
+class _ClosedInput:
+    """Stands for a standard input the process was started without (``<&-``): reading it fails."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def _fail(self, *args: object) -> Any:
+        raise StreamWriteError("standard input", OSError(errno.EBADF, "it is closed"), action="read")
+
+    read = readline = fileno = _fail
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def buffer(self) -> _ClosedInput:
+        return self
 
 
 class _Guarded:
@@ -123,7 +144,9 @@ def unescaped(stream: IO[str]) -> Any:
 @contextmanager
 def safe_standard_streams() -> Iterator[None]:
     """Wrap ``sys.stdout`` and ``sys.stderr`` for the time of a command (nesting is harmless)."""
-    saved = sys.stdout, sys.stderr
+    saved = sys.stdin, sys.stdout, sys.stderr
+    if sys.stdin is None:
+        sys.stdin = _ClosedInput()
     if not isinstance(sys.stdout, SafeStream):
         sys.stdout = SafeStream(sys.stdout if sys.stdout is not None else _ClosedStream(), "standard output")
     if not isinstance(sys.stderr, SafeStream) and sys.stderr is not None:
@@ -131,7 +154,7 @@ def safe_standard_streams() -> Iterator[None]:
     try:
         yield
     finally:
-        sys.stdout, sys.stderr = saved
+        sys.stdin, sys.stdout, sys.stderr = saved
 
 
 def safe_text(text: Text | str) -> Text | str:

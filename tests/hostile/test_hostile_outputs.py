@@ -156,3 +156,23 @@ def test_a_reader_that_goes_away_ends_the_export_silently(monkeypatch: pytest.Mo
         main.main(["export", "json", "-o", "-"], prog_name="azrs-quiz")
     assert exited.value.code == 1
     assert errors.getvalue() == ""
+
+
+@POSIX
+def test_a_closed_standard_input_is_an_error_not_an_empty_session(tmp_path: Path) -> None:
+    for command, expected in (
+        (["quiz", "-n", "1"], "Error: cannot read standard input: it is closed"),
+        (["progress", "import", "-"], "Error: cannot read standard input: it is closed"),
+    ):
+        environment = {**os.environ, "AZRS_QUIZ_DATA_DIR": str(tmp_path / "data")}
+        completed = subprocess.run(
+            [sys.executable, "-m", "azrs_quiz", *command],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            env=environment,
+            timeout=60,
+            preexec_fn=lambda: os.close(0),
+        )
+        assert completed.returncode == 1, completed.stderr
+        assert completed.stderr.strip().splitlines()[-1] == expected
