@@ -16,7 +16,7 @@ from azrs_quiz.anki.writer import write_apkg
 from azrs_quiz.arguments import instance_of, path_like, topic_names
 from azrs_quiz.atomic import write_atomically, write_text_atomically
 from azrs_quiz.facts.content import Content
-from azrs_quiz.facts.models import Topic
+from azrs_quiz.facts.models import TOPICS, Topic
 from azrs_quiz.facts.topics import choose_topics
 from azrs_quiz.questions import question_bank
 from azrs_quiz.questions.model import Question
@@ -70,9 +70,12 @@ def export_anki(
     """
     instance_of(content, Content, "content")
     path_like(path, "path")
-    chosen = choose_topics(topic_names(topics), content.topics)
+    asked = topic_names(topics)
     if questions is None:
         questions = question_bank(content)
+    # A question's topic follows its answer (a place, an event...), a fact note's its fact.
+    present = {*content.topics, *(question.topic for question in questions)}
+    chosen = choose_topics(asked, tuple(topic for topic in TOPICS if topic in present))
 
     history_path = Path(history) if history is not None else bundled_history_path()
     # The shipped history may be absent (a fresh content set): that is an empty history.

@@ -29,6 +29,8 @@ _PUBLISHED_GUID_PACKS = frozenset({"azerbaijan-serbia", "related-relations"})
 TOPIC_LABELS: dict[Topic, str] = {
     "dates": "Dates",
     "people": "People",
+    "places": "Places",
+    "events": "Events",
     "agreements": "Agreements",
     "related": "Related",
 }

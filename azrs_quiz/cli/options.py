@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: Kept in step with azrs_quiz.facts.models.TOPICS (a test checks), without importing pydantic.
-TOPIC_CHOICES = ("dates", "people", "agreements", "related")
+TOPIC_CHOICES = ("dates", "people", "places", "events", "agreements", "related")
 
 
 def content_option(function: F) -> F:

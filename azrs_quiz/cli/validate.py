@@ -27,46 +27,57 @@ _NOUNS: dict[str, tuple[str, str]] = {
 @click.command()
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--explain", is_flag=True, help="List every fact with the questions it yields, or what it needs.")
-def validate(path: Path | None, explain: bool) -> None:
+@click.option(
+    "--allow-unasked",
+    is_flag=True,
+    help="Report prompts and facts that yield no question as warnings instead of errors.",
+)
+def validate(path: Path | None, explain: bool, allow_unasked: bool) -> None:
     """Check content and report every problem as FILE:LINE: FIELD: message.
 
     With no PATH, checks the bundled content. PATH may be one pack (a folder with
-    pack.yaml) or a folder of packs. On success prints one line of counts and exits
-    0, then names on standard error each fact that yields no question and what it
-    would need. Otherwise prints every problem, then their number, on standard
-    error and exits 1. --explain lists every fact with the questions it yields.
+    pack.yaml) or a folder of packs. A prompt or a choice that yields no question, and
+    a fact that yields none, are problems saying why (warnings with --allow-unasked,
+    or for a fact with a 'skip:' list). On success prints one line of counts and exits
+    0; otherwise prints every problem, then their number, on standard error and exits
+    1. --explain lists every fact with the questions it yields.
 
     \b
     Examples:
       azrs-quiz validate
       azrs-quiz validate my-pack/
       azrs-quiz validate my-pack/ --explain
+      azrs-quiz validate my-pack/ --allow-unasked
     """
-    from azrs_quiz.authoring import authored_angles, fact_yields
+    from azrs_quiz.authoring import fact_yields
+    from azrs_quiz.errors import ContentError
     from azrs_quiz.facts.loader import load_content_located
+    from azrs_quiz.questions.bank import bank_report
+    from azrs_quiz.questions.yields import unasked_problems
 
     content, places = load_content_located(path)
+    report = bank_report(content)
+    errors, warnings = unasked_problems(content, allow_unasked=allow_unasked, report=report)
+    if errors:
+        raise ContentError(errors)
     click.echo(f"OK: {summary(content.counts())}")
-    reports = fact_yields(content)
-    if explain:
-        for report in reports:
-            place = places[report.fact.id]
-            count = plural(len(report.questions), "question")
-            click.echo(f"{place.path}:{place.line}: {place.label}: {report.fact.id}: {count}")
-            for question in report.questions:
-                click.echo(f"    {question.angle}: {question.prompt}")
-            for need in report.needs:
-                click.echo(f"    to ask more: {need}" if report.questions else f"    none, since: {need}")
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if not explain:
         return
-    # A fact with a prompt was meant to be asked; one without may only be referred to (an actor).
-    barren = [report for report in reports if not report.questions and authored_angles(report.fact)]
-    for report in barren:
-        place = places[report.fact.id]
-        needs = "; ".join(report.needs)
-        click.echo(f"{place.path}:{place.line}: {place.label}: yields no question: {needs}", err=True)
-    if barren:
-        what = plural(len(barren), "fact yields", "facts yield")
-        click.echo(f"{what} no question (azrs-quiz validate --explain lists what each fact yields)", err=True)
+    unasked: dict[str, list[str]] = {}
+    for item in report.unasked:
+        unasked.setdefault(item.fact_id, []).append(f"{item.angle}: {item.reason}")
+    for fact_report in fact_yields(content, list(report.questions)):
+        place = places[fact_report.fact.id]
+        count = plural(len(fact_report.questions), "question")
+        click.echo(f"{place.path}:{place.line}: {place.label}: {fact_report.fact.id}: {count}")
+        for question in fact_report.questions:
+            click.echo(f"    {question.angle}: {question.prompt}")
+        for reason in unasked.get(fact_report.fact.id, ()):
+            click.echo(f"    not asked: {reason}")
+        for need in fact_report.needs:
+            click.echo(f"    to ask more: {need}")
 
 
 def summary(counts: Mapping[str, int]) -> str:

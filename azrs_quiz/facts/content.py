@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
+from pathlib import Path
 
 from azrs_quiz.facts.credit import credit_for
 from azrs_quiz.facts.models import (
@@ -21,6 +22,15 @@ from azrs_quiz.facts.models import (
     Source,
     Topic,
 )
+
+
+@dataclass(frozen=True)
+class RecordOrigin:
+    """Where a record was read: its file, and the line of any field inside it."""
+
+    path: Path
+    #: The line of a field below the record, e.g. ``("prompts", "when")``; ``()`` for the record.
+    line_of: Callable[[Sequence[str | int]], int]
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,8 @@ class Content:
     doubts: Mapping[str, Doubt] = field(default_factory=dict)
     #: The id of the pack each record was loaded from (empty for content built in code).
     record_packs: Mapping[str, str] = field(default_factory=dict)
+    #: Where each record was read (empty for content built in code), for problems found later.
+    origins: Mapping[str, RecordOrigin] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def facts(self) -> tuple[Fact, ...]:

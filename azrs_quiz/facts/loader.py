@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from azrs_quiz.arguments import path_like
 from azrs_quiz.errors import ContentError, ContentNotFound, ContentProblem
 from azrs_quiz.facts.bundled import bundled_content_path as bundled_content_path
-from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.content import Content, RecordOrigin
 from azrs_quiz.facts.messages import plain_error, unknown_key_message
 from azrs_quiz.facts.models import (
     SECTIONS,
@@ -34,6 +34,8 @@ from azrs_quiz.gcpause import garbage_collection_paused
 from azrs_quiz.text import plural, shorten
 
 PACK_FILE = "pack.yaml"
+#: A pack's review of its questions (see tests/engine): read by the tests, never as content.
+REVIEW_FILE = "review.yaml"
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -182,7 +184,7 @@ def _content_files(folder: Path) -> list[Path]:
         for child in folders.pop().iterdir():
             if child.name.startswith("."):
                 continue
-            if child.suffix in _YAML_SUFFIXES and child.name != PACK_FILE:
+            if child.suffix in _YAML_SUFFIXES and child.name not in (PACK_FILE, REVIEW_FILE):
                 found.append(child)  # a folder named like a YAML file is reported when read
             elif child.is_dir() and not child.is_symlink() and not (child / PACK_FILE).exists():
                 folders.append(child)
@@ -400,9 +402,14 @@ class _ContentBuilder:
             raise ContentError(self.problems)
         # Read-only views: the content, like its frozen records, cannot be changed by a caller.
         sections = {section: MappingProxyType(records) for section, records in self.records.items()}
+        origins = {
+            record_id: RecordOrigin(origin.document.path, partial(_line_below, origin))
+            for record_id, origin in self.origins.items()
+        }
         return Content(
             packs=tuple(self.packs),
             record_packs=MappingProxyType(self.record_packs),
+            origins=MappingProxyType(origins),
             **sections,  # type: ignore[arg-type]
         )
 
@@ -489,3 +496,7 @@ class _ContentBuilder:
         suggestion = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
         hint = f"; did you mean '{suggestion[0]}'?" if suggestion else ""
         return f"unknown {kind} '{shorten(ref)}'{hint}"
+
+
+def _line_below(origin: _Origin, deeper: Sequence[str | int]) -> int:
+    return origin.document.line_of((*origin.location, *deeper))

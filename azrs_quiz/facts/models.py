@@ -27,6 +27,8 @@ from azrs_quiz.facts.dates import DATE_JSON_SCHEMA, PartialDate
 # Re-exported: the topics live apart so that a cached quiz needs no pydantic.
 from azrs_quiz.facts.topics import TOPICS as TOPICS
 from azrs_quiz.facts.topics import Topic as Topic
+from azrs_quiz.facts.topics import THEMES as THEMES
+from azrs_quiz.facts.topics import Theme as Theme
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
@@ -123,6 +125,13 @@ class Place(_Record):
     name: Text
     kind: PlaceKind
     country: Slug | None = Field(default=None, description="Id of the country place it lies in.")
+    category: Slug | None = Field(
+        default=None,
+        description=(
+            "What sort of place it is within its kind ('place-of-worship', 'park', 'capital'): a place"
+            " is offered as a wrong option only among places of the same kind, country and category."
+        ),
+    )
 
 
 OrganisationKind = Literal["company", "institution", "military-unit", "international-organisation", "government"]
@@ -137,6 +146,38 @@ class Organisation(_Record):
     country: Slug | None = None
 
 
+AnswerKind = Literal["date", "person", "office", "place", "event", "agreement", "amount", "party", "organisation"]
+
+
+class WrongOption(_Record):
+    """A wrong option written by the author, with why the source rules it out."""
+
+    text: Text
+    why: Text = Field(description="Why the source makes this option wrong, for the review file.")
+
+
+class Choice(_Record):
+    """A question written in full: its stem, its answer and two to four wrong options.
+
+    For what no template can ask fairly: a vote, a withdrawal, what a country exports,
+    which organisations a country belongs to. Every wrong option must be false under the
+    source, and of the same kind as the answer.
+    """
+
+    angle: Slug = Field(description="Names the question: its id is '<fact id>:<angle>'.")
+    prompt: Text
+    answer: Text
+    answer_kind: AnswerKind = Field(description="What the answer is; the question's topic follows it.")
+    wrong: Annotated[list[WrongOption], Field(min_length=2, max_length=4)]
+
+    @model_validator(mode="after")
+    def _options_differ(self) -> Choice:
+        texts = [" ".join(text.casefold().split()) for text in (self.answer, *(option.text for option in self.wrong))]
+        if len(set(texts)) != len(texts):
+            raise ValueError("the answer and the wrong options must all differ")
+        return self
+
+
 class _Fact(_Record):
     """What every fact shares: an id, a topic, its sources and a sentence of context."""
 
@@ -145,6 +186,15 @@ class _Fact(_Record):
     sources: Annotated[list[Slug], Field(min_length=1)]
     explanation: Text = Field(description="One or two sentences of context shown after the answer.")
     note: Text | None = Field(default=None, description="A recorded doubt or clarification; never asked.")
+    theme: Theme | None = Field(default=None, description="The subject area: politics, economy, culture...")
+    choices: list[Choice] = Field(default_factory=list, description="Questions written in full, options and all.")
+    earliest: Date | None = Field(
+        default=None,
+        description=(
+            "No date option may lie before this: before it one of the parties did not exist as a"
+            " state (say which in 'note')."
+        ),
+    )
 
     #: Each prompt angle and the field that answers it: a prompt without its answer is an error.
     prompt_answers: ClassVar[tuple[tuple[str, str], ...]] = ()
@@ -199,7 +249,14 @@ class Person(_Fact):
     topic: Topic = "people"
     name: Text
     role: Text | None = Field(default=None, description="Role at the time, as the source gives it.")
-    country: Slug | None = None
+    country: Slug | None = Field(default=None, description="Id of the country the person (or office) belongs to.")
+    category: Slug | None = Field(
+        default=None,
+        description=(
+            "What sort of person: 'official' (a wrong option only among officials of the same"
+            " country), 'honoured' (someone a monument honours)..."
+        ),
+    )
     prompts: PersonPrompts = PersonPrompts()
     skip: list[Literal["role", "who"]] = Field(default_factory=list, description=_SKIP)
 

@@ -10,9 +10,15 @@ from typing import Literal
 
 from azrs_quiz.errors import UnknownTopic
 
-#: The topics a quiz can be drawn from.
-Topic = Literal["dates", "people", "agreements", "related"]
-TOPICS: tuple[Topic, ...] = ("dates", "people", "agreements", "related")
+#: The topics a quiz can be drawn from. A question's topic follows what it asks for: a date,
+#: a person or office, a place, an event, an agreement (or its value or parties); facts of
+#: the related-articles pack are all in "related".
+Topic = Literal["dates", "people", "places", "events", "agreements", "related"]
+TOPICS: tuple[Topic, ...] = ("dates", "people", "places", "events", "agreements", "related")
+
+#: The subject area of a fact, a second filter beside the topic.
+Theme = Literal["politics", "economy", "culture", "visits", "defence", "history"]
+THEMES: tuple[Theme, ...] = ("politics", "economy", "culture", "visits", "defence", "history")
 
 
 def choose_topics(asked: str | Iterable[str] | None, available: Sequence[Topic]) -> tuple[Topic, ...]:

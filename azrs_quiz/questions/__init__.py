@@ -23,6 +23,13 @@ if TYPE_CHECKING:  # "X as X": explicit re-exports for type checkers (the import
     from azrs_quiz.questions.model import Quiz as Quiz
     from azrs_quiz.questions.quiz import build_quiz as build_quiz
     from azrs_quiz.questions.quiz import draw_quiz as draw_quiz
+    from azrs_quiz.questions.errors import UnknownTheme as UnknownTheme
+    from azrs_quiz.questions.spacing import gives_away as gives_away
+    from azrs_quiz.questions.spacing import space_out as space_out
+    from azrs_quiz.questions.spacing import spaced_order as spaced_order
+    from azrs_quiz.questions.yields import FactYield as FactYield
+    from azrs_quiz.questions.yields import fact_yields as fact_yields
+    from azrs_quiz.questions.yields import unasked_problems as unasked_problems
 
 _EXPORTS: dict[str, str] = {
     "InvalidCount": "azrs_quiz.questions.errors",
@@ -33,6 +40,13 @@ _EXPORTS: dict[str, str] = {
     "build_quiz": "azrs_quiz.questions.quiz",
     "draw_quiz": "azrs_quiz.questions.quiz",
     "question_bank": "azrs_quiz.questions.bank",
+    "UnknownTheme": "azrs_quiz.questions.errors",
+    "gives_away": "azrs_quiz.questions.spacing",
+    "space_out": "azrs_quiz.questions.spacing",
+    "spaced_order": "azrs_quiz.questions.spacing",
+    "FactYield": "azrs_quiz.questions.yields",
+    "fact_yields": "azrs_quiz.questions.yields",
+    "unasked_problems": "azrs_quiz.questions.yields",
 }
 
 __all__ = sorted(_EXPORTS)

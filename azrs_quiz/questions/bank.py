@@ -6,13 +6,14 @@ import hashlib
 import random
 from collections import defaultdict
 from collections.abc import Callable, Hashable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from azrs_quiz.arguments import instance_of, whole_number
 from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.models import Topic
 from azrs_quiz.gcpause import garbage_collection_paused
-from azrs_quiz.questions.distractors import choose_options
+from azrs_quiz.questions.distractors import Shortfall, choose_options
 from azrs_quiz.questions.errors import InvalidOptionCount
 from azrs_quiz.questions.index import BankIndex
 from azrs_quiz.questions.model import Question
@@ -24,6 +25,42 @@ DEFAULT_OPTIONS = 4
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
 
 
+#: At most this many questions ask about one fact: more would only ask it again in other words.
+MAX_PER_FACT = 2
+
+#: The topic of a question, by what its answer is (facts of the "related" topic keep theirs).
+_TOPIC_OF_ANSWER: dict[str, Topic] = {
+    "date": "dates",
+    "person": "people",
+    "office": "people",
+    "place": "places",
+    "event": "events",
+    "agreement": "agreements",
+    "amount": "agreements",
+    "party": "agreements",
+    "organisation": "agreements",
+}
+
+
+@dataclass(frozen=True)
+class Unasked:
+    """A question a fact could have asked but does not, and why."""
+
+    fact_id: str
+    angle: str
+    #: True when the content wrote this question's stem (an authored prompt or a choice).
+    authored: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class BankReport:
+    """The bank and every question left out of it, with the reason."""
+
+    questions: tuple[Question, ...]
+    unasked: tuple[Unasked, ...]
+
+
 def question_bank(content: Content, *, options: int = DEFAULT_OPTIONS) -> list[Question]:
     """Every question the content yields, in content order (facts, then angles).
 
@@ -33,39 +70,72 @@ def question_bank(content: Content, *, options: int = DEFAULT_OPTIONS) -> list[Q
     depends on other facts. ``options`` (3 to 5) is how many options to offer where
     the content allows; a question never has fewer than three.
     """
+    return list(bank_report(content, options=options).questions)
+
+
+def bank_report(content: Content, *, options: int = DEFAULT_OPTIONS) -> BankReport:
+    """The bank, and each question left out of it with the reason (see :func:`question_bank`)."""
     instance_of(content, Content, "content")
     check_option_count(whole_number(options, "options"))
     with garbage_collection_paused():
         return _build(content, options)
 
 
-def _build(content: Content, options: int) -> list[Question]:
+def topic_of(fact_topic: Topic, answer: str) -> Topic:
+    """A question's topic: what its answer is (a date, a person, a place...), or "related"."""
+    if fact_topic == "related":
+        return "related"
+    return _TOPIC_OF_ANSWER.get(answer, fact_topic)
+
+
+def _build(content: Content, options: int) -> BankReport:
     index = BankIndex(content)
     drafts = [draft for fact in content.iter_facts() for draft in drafts_for(fact, index)]
     citations = {source_id: source.citation() for source_id, source in content.sources.items()}
     questions: list[Question] = []
-    for draft in unambiguous(drafts):
+    unasked: list[Unasked] = []
+    kept, clashes = unambiguous(drafts)
+    for draft in clashes:
+        reason = "shares its prompt with another question that has another answer"
+        unasked.append(Unasked(draft.fact.id, draft.angle, draft.authored, reason))
+    asked_per_fact: dict[str, int] = defaultdict(int)
+    # Authored questions first, so a template never takes the place of a question the author wrote.
+    for draft in sorted(kept, key=lambda draft: not draft.authored):
+        fact = draft.fact
+        if asked_per_fact[fact.id] >= MAX_PER_FACT:
+            reason = (
+                f"would be question {MAX_PER_FACT + 1} on its fact; at most {MAX_PER_FACT} are asked"
+                " (more would ask it again in other words)"
+            )
+            unasked.append(Unasked(fact.id, draft.angle, draft.authored, reason))
+            continue
         seed = stable_seed(draft.id)
         chosen = choose_options(draft, index, random.Random(seed), size=options, placement=seed)
-        if chosen is None:
+        if isinstance(chosen, Shortfall):
+            unasked.append(Unasked(fact.id, draft.angle, draft.authored, chosen.reason))
             continue
-        fact = draft.fact
+        asked_per_fact[fact.id] += 1
         questions.append(
             Question(
                 id=draft.id,
                 fact_id=fact.id,
                 angle=draft.angle,
                 kind=draft.kind,
-                topic=fact.topic,
+                topic=topic_of(fact.topic, draft.answer_kind),
                 prompt=draft.prompt,
                 options=chosen.texts,
                 answer=chosen.answer,
                 explanation=fact.explanation,
                 sources=tuple(fact.sources),
                 citations=tuple(citations[source] for source in fact.sources),
+                theme=fact.theme,
+                answer_kind=draft.answer_kind,
             )
         )
-    return questions
+    # Back to content order: facts in order, each fact's angles in order.
+    order = {draft.id: position for position, draft in enumerate(drafts)}
+    questions.sort(key=lambda question: order[question.id])
+    return BankReport(tuple(questions), tuple(unasked))
 
 
 def check_option_count(options: int) -> None:
@@ -79,8 +149,8 @@ def stable_seed(question_id: str) -> int:
     return int.from_bytes(hashlib.blake2b(question_id.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def unambiguous(drafts: list[Draft]) -> list[Draft]:
-    """Drafts whose stems each have one answer across the whole bank.
+def unambiguous(drafts: list[Draft]) -> tuple[list[Draft], list[Draft]]:
+    """Drafts whose stems each have one answer across the whole bank, and those dropped for it.
 
     Two questions with one prompt and different answers would make the prompt
     ambiguous. An authored stem wins over a template; a clashing template falls
@@ -92,7 +162,9 @@ def unambiguous(drafts: list[Draft]) -> list[Draft]:
     while True:
         clashing = _clashing(current, folded)
         if not any(draft.fallbacks for draft in current if draft.id in clashing):
-            return [draft for draft in current if draft.id not in clashing]
+            kept = [draft for draft in current if draft.id not in clashing]
+            kept_ids = {draft.id for draft in kept}
+            return kept, [draft for draft in drafts if draft.id not in kept_ids]
         current = [
             replace(draft, prompt=draft.fallbacks[0], fallbacks=draft.fallbacks[1:]) if draft.id in clashing else draft
             for draft in current

@@ -18,7 +18,8 @@ from functools import lru_cache
 from typing import TypeVar
 
 from azrs_quiz.facts.dates import PartialDate
-from azrs_quiz.questions.index import BankIndex, compatible, role_class
+from azrs_quiz.facts.models import Agreement, Person, Place
+from azrs_quiz.questions.index import BankIndex, agreement_family, compatible, role_class
 from azrs_quiz.questions.stems import Draft, display
 
 T = TypeVar("T")
@@ -37,37 +38,132 @@ class Options:
     answer: int
 
 
-def choose_options(draft: Draft, index: BankIndex, rng: random.Random, *, size: int, placement: int) -> Options | None:
+@dataclass(frozen=True)
+class Shortfall:
+    """Why a draft got no options: fewer than two fair wrong options of the key's kind exist."""
+
+    found: int
+    #: What a wrong option must be, as a noun phrase: "other Azerbaijani officials".
+    wanted: str
+    #: The whole reason, when it is not a count of missing options.
+    because: str | None = None
+
+    @property
+    def reason(self) -> str:
+        """The sentence an author reads, e.g. "needs two other parks in Serbia to offer as options; the content has none"."""
+        if self.because is not None:
+            return self.because
+        has = {0: "none", 1: "one"}.get(self.found, str(self.found))
+        return f"needs two {self.wanted} to offer as options; the content has {has}"
+
+
+def choose_options(
+    draft: Draft, index: BankIndex, rng: random.Random, *, size: int, placement: int
+) -> Options | Shortfall:
     """Options for ``draft``: ``size`` of them when the content allows, at least three.
 
-    The key lands at position ``placement % len(options)`` (0-based); ordered options
-    honour it as far as values exist on each side of the key. ``None`` when fewer than
-    two fair distractors exist.
+    Wrong options come only from the key's own category (a city of the same country, an
+    official of the same country, a date no earlier than the fact's ``earliest``); where
+    fewer than two exist the result is a :class:`Shortfall` saying what is missing, never
+    options padded from another category. The key lands at position
+    ``placement % len(options)`` (0-based); ordered options honour it as far as values
+    exist on each side of the key.
     """
     wanted = size - 1
     name = draft.domain.name
     if name == "date":
         return _ordered(draft, index, rng, wanted, placement, _date_candidates)
     if name == "amount":
+        if draft.domain.qualifier == "over":
+            # "over $300 million": a larger amount may be true and a smaller "over" is true,
+            # so only a question written in full (a Choice) can ask it fairly.
+            because = (
+                "asks for a threshold ('over ...'): a larger amount may be true and a smaller threshold is;"
+                " write it as a choice whose wrong options are amounts the source rules out"
+            )
+            return Shortfall(0, "amounts", because)
         return _ordered(draft, index, rng, wanted, placement, _amount_candidates)
     key_text = display(draft.domain, draft.key, index)
-    distractors = _pick(draft, index, _peers(draft, index, rng, wanted), key_text, wanted)
-    if len(distractors) < 2:
-        # Fewer good distractors beat more weak ones: only widen the pool when the
-        # key's peers cannot fill even a three-option question.
+    if name == "choice":
+        return _authored_options(draft, key_text, wanted, placement)
+    if name == "person":
+        # A president among presidents while two exist; only then other officials of his country.
+        person = index.content.people[str(draft.key)]
+        distractors: list[str] = []
+        for rank, tier in enumerate(_person_pools(person, index)):
+            # Past the key's own office, only as many as make three options: fewer weak ones.
+            room = wanted if rank == 0 else 2
+            found = _pick(draft, index, _sample(rng, tier, wanted * 2 + _SPARE), key_text, room, distractors)
+            distractors.extend(found)
+            if len(distractors) >= 2:
+                break
+    else:
         distractors = _pick(draft, index, _unordered_candidates(draft, index, rng, wanted), key_text, wanted)
     if len(distractors) < 2:
-        return None
+        return Shortfall(len(distractors), _wanted_noun(draft, index))
     rng.shuffle(distractors)
     answer = placement % (len(distractors) + 1)
     texts = [*distractors[:answer], key_text, *distractors[answer:]]
     return Options(tuple(texts), answer)
 
 
-def _pick(draft: Draft, index: BankIndex, candidates: Iterable[Hashable], key_text: str, wanted: int) -> list[str]:
-    """Up to ``wanted`` distinct distractor texts from ``candidates``, skipping true answers."""
-    seen = {index.fold(key_text), *draft.excluded}
+def _authored_options(draft: Draft, key_text: str, wanted: int, placement: int) -> Options:
+    """A choice's options: the author's wrong ones, amounts and spans of time in order, others around the key."""
+    distractors = list(draft.wrong[:wanted])
+    texts = [key_text, *distractors]
+    magnitudes = [_magnitude(text) for text in texts]
+    if draft.answer_kind in ("amount", "date") and all(value is not None for value in magnitudes):
+        ordered = sorted(zip(magnitudes, texts, strict=True), key=lambda pair: pair[0] or 0)
+        options = tuple(text for _, text in ordered)
+        return Options(options, options.index(key_text))
+    answer = placement % (len(distractors) + 1)
+    return Options(tuple([*distractors[:answer], key_text, *distractors[answer:]]), answer)
+
+
+#: Spans of time in days, for ordering "five days", "four months", "the same day".
+_SPANS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_WORD_NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_SCALE_WORDS = {"million": 10**6, "billion": 10**9}
+
+
+def _magnitude(text: str) -> float | None:
+    """How large an amount or a span of time reads: "over $300 million" -> 3e8, "four months" -> 120."""
+    words = text.casefold().replace(",", "").replace("$", " ").replace("€", " ").split()
+    if "same" in words and "day" in words:
+        return 0.0
+    number: float | None = None
+    for position, word in enumerate(words):
+        if word in _WORD_NUMBERS:
+            number = float(_WORD_NUMBERS[word])
+        else:
+            try:
+                number = float(word)
+            except ValueError:
+                continue
+        for later in words[position + 1 :]:
+            unit = later.rstrip("s")
+            if later in _SCALE_WORDS:
+                number *= _SCALE_WORDS[later]
+            elif unit in _SPANS:
+                return number * _SPANS[unit]
+        return number
+    return number
+
+
+def _pick(
+    draft: Draft,
+    index: BankIndex,
+    candidates: Iterable[Hashable],
+    key_text: str,
+    wanted: int,
+    taken: Sequence[str] = (),
+) -> list[str]:
+    """Up to ``wanted`` (less those ``taken``) distinct distractor texts from ``candidates``, skipping true answers."""
+    seen = {index.fold(key_text), *draft.excluded, *(index.fold(text) for text in taken)}
+    wanted -= len(taken)
     distractors: list[str] = []
+    if wanted <= 0:
+        return distractors
     for value in candidates:
         text = display(draft.domain, value, index)
         if index.fold(text) in seen or _true_by_rule(draft, text, index):
@@ -77,23 +173,6 @@ def _pick(draft: Draft, index: BankIndex, candidates: Iterable[Hashable], key_te
         if len(distractors) == wanted:
             break
     return distractors
-
-
-def _peers(draft: Draft, index: BankIndex, rng: random.Random, wanted: int) -> list[Hashable]:
-    """The key's closest peers: for a person, people of the same country and kind of office.
-
-    A president among presidents: offering a foreign minister for "which president"
-    would let the learner rule him out by his office alone.
-    """
-    if draft.domain.name != "person":
-        return []
-    assert isinstance(draft.key, str)
-    person = index.content.people[draft.key]
-    if person.role is None:
-        return []
-    return _sample(
-        rng, index.people_by_country_class.get((person.country, role_class(person.role)), []), wanted * 2 + 3
-    )
 
 
 def _true_by_rule(draft: Draft, text: str, index: BankIndex) -> bool:
@@ -124,72 +203,119 @@ def _true_by_rule(draft: Draft, text: str, index: BankIndex) -> bool:
 # Unordered options: texts, people, places, sets of parties.
 
 
-#: How many more candidates to try, from the widest pool, when the preferred ones run out
-#: (most of them true answers, say, in a year full of events).
-_LAST_RESORT = 64
+#: How many candidates to try per pool, beyond the wanted count (most may be true answers).
+_SPARE = 64
+#: Events within this many years of the key's date are "of its time" (about a decade).
+_EVENT_YEARS = 5
 
 
 def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wanted: int) -> Iterator[Hashable]:
-    """Candidates in order of preference; the caller skips true ones and stops when it has enough."""
+    """Candidates of the key's own category only, in order of preference; the caller skips true ones."""
     name = draft.domain.name
-    per_tier = wanted * 2 + 3
+    limit = wanted * 2 + _SPARE
+    if name == "place":
+        assert isinstance(draft.key, str)
+        yield from _sample(rng, _place_pool(index.content.places[draft.key], index), limit)
+    elif name == "parties":
+        assert isinstance(draft.key, frozenset)
+        # Sets of the same kinds of party (two countries for two countries), real ones first.
+        signature = index.party_signature(draft.key)
+        sets = [
+            parties
+            for parties in index.party_sets.get(len(draft.key), [])
+            if index.party_signature(parties) == signature
+        ]
+        yield from _sample(rng, sets, limit)
+        yield from _swapped_parties(draft.key, index, rng)
+    elif draft.domain.bucket == "role":
+        assert isinstance(draft.key, str)
+        yield from _closest_in_length(draft.key, _sample(rng, _role_pool(draft.key, index), limit))
+    elif draft.domain.bucket == "event-what":
+        assert isinstance(draft.key, str)
+        date = getattr(draft.fact, "date", None)
+        if isinstance(date, PartialDate):
+            # Events of the key's own decade: 2011 events are no options for 1839.
+            years = [
+                index.event_whats_by_year.get(year, [])
+                for year in range(date.year - _EVENT_YEARS, date.year + _EVENT_YEARS + 1)
+            ]
+            yield from _closest_in_length(draft.key, _sample_across(rng, years, limit))
+    else:
+        assert isinstance(draft.key, str)
+        yield from _closest_in_length(draft.key, _sample(rng, _agreement_pool(draft, index), limit))
+
+
+def _person_pools(person: Person, index: BankIndex) -> list[Sequence[Hashable]]:
+    """People who may stand in for ``person``: same country and category; the same kind of office first.
+
+    A minister among ministers of his own country, then its other officials; never a
+    foreigner for "which Azerbaijani minister", never a composer for "which president".
+    """
+    same = [other for other in index.people_by_kin[(person.country, person.category)] if other != person.id]
+    if person.role is None:
+        return [same]
+    office = role_class(person.role)
+    first = [other for other in same if role_class(index.content.people[other].role or "") == office]
+    return [first, [other for other in same if other not in first]]
+
+
+def _place_pool(place: Place, index: BankIndex) -> list[str]:
+    """Places of the same kind, country and category: a Turkish city only among Turkish cities."""
+    return [other for other in index.places_by_kin[(place.kind, place.country, place.category)] if other != place.id]
+
+
+def _role_pool(role: str, index: BankIndex) -> list[str]:
+    """Real offices of the same country as ``role`` ("Foreign Minister of Azerbaijan" for "President of Azerbaijan")."""
+    parts = index.role_parts.get(role)
+    if parts is None:
+        return [other for other in index.roles if other != role and role_class(other) == role_class(role)]
+    country = parts[1]
+    return [other for other in index.roles if other != role and index.role_parts.get(other, ("", ""))[1] == country]
+
+
+def _agreement_pool(draft: Draft, index: BankIndex) -> list[str]:
+    """What other agreements of the same family covered: a deal for a deal, money lent for money lent.
+
+    An agreement known to a date is set only among dated ones: an undated contract might
+    have been made in the year the stem names.
+    """
+    fact = draft.fact
+    assert isinstance(fact, Agreement)
+    dated, undated = index.agreement_whats_by_family[agreement_family(fact.kind)]
+    return dated if fact.date is not None else [*dated, *undated]
+
+
+def _wanted_noun(draft: Draft, index: BankIndex) -> str:
+    """What a wrong option of this draft must be, for :class:`Shortfall`: "other Serbian cities"."""
+    name = draft.domain.name
     if name == "person":
         assert isinstance(draft.key, str)
         person = index.content.people[draft.key]
-        role = role_class(person.role) if person.role is not None else None
-        yield from _tiered(
-            rng,
-            [
-                index.people_by_country_class.get((person.country, role), []) if role else [],
-                index.office_holders_by_country.get(person.country, []),
-                index.people_by_country.get(person.country, []),
-                index.people_by_class.get(role, []) if role else [],
-                index.people,
-            ],
-            per_tier,
-        )
-        yield from _sample(rng, index.people, _LAST_RESORT)
-    elif name == "place":
+        where = index.content.places.get(person.country or "")
+        category = _plural(person.category.replace("-", " ")) if person.category else "people"
+        return f"other {where.name + ' ' if where else ''}{category}"
+    if name == "place":
         assert isinstance(draft.key, str)
         place = index.content.places[draft.key]
-        same_kind = index.places_by_kind.get(place.kind, [])
-        same_country = index.places_by_kind_country.get((place.kind, place.country), []) if place.country else []
-        at_home = place.country in index.home_countries
-        same_side = index.places_by_kind_home.get((place.kind, at_home), [])
-        yield from _tiered(rng, [same_country, same_side, same_kind], per_tier)
-        yield from _sample(rng, same_kind, _LAST_RESORT)
-    elif name == "parties":
-        assert isinstance(draft.key, frozenset)
-        # Sets of the same kinds of party first (two countries for two countries), then the key
-        # with one party swapped, then any other set of as many parties.
-        sets = index.party_sets.get(len(draft.key), [])
-        pooled = _sample(rng, sets, per_tier)
-        signature = index.party_signature(draft.key)
-        yield from (parties for parties in pooled if index.party_signature(parties) == signature)
-        yield from _swapped_parties(draft.key, index, rng)
-        yield from pooled
-        yield from _sample(rng, sets, _LAST_RESORT)
-    elif draft.domain.bucket == "role":
-        assert isinstance(draft.key, str)
-        yield from _closest_in_length(
-            draft.key, _sample(rng, index.roles_by_class.get(role_class(draft.key), []), per_tier)
-        )
-        yield from _closest_in_length(draft.key, _roles_like(draft.key, index, rng))
-        yield from _closest_in_length(draft.key, _sample(rng, index.roles, per_tier))
-        yield from _sample(rng, index.roles, _LAST_RESORT)
-    elif draft.domain.bucket == "event-what":
-        assert isinstance(draft.key, str)
-        # Events of nearby years first: "which happened in February 2011?" is harder with June 2011 on offer.
-        date = getattr(draft.fact, "date", None)
-        if isinstance(date, PartialDate):
-            years = [index.event_whats_by_year.get(year, []) for year in range(date.year - 3, date.year + 4)]
-            yield from _closest_in_length(draft.key, _sample_across(rng, years, per_tier))
-        yield from _closest_in_length(draft.key, _sample(rng, index.dated_event_whats, per_tier))
-        yield from _sample(rng, index.dated_event_whats, _LAST_RESORT)
-    else:
-        assert isinstance(draft.key, str)
-        yield from _closest_in_length(draft.key, _sample(rng, index.agreement_whats, per_tier))
-        yield from _sample(rng, index.agreement_whats, _LAST_RESORT)
+        noun = _plural((place.category or place.kind).replace("-", " "))
+        where = index.content.places.get(place.country or "")
+        return f"other {noun}{' in ' + where.name if where else ''}"
+    if name == "parties":
+        return "other sets of parties of the same kinds"
+    if name == "choice":
+        return "wrong options"
+    if draft.domain.bucket == "role":
+        return "other offices of the same country"
+    if draft.domain.bucket == "event-what":
+        return f"other events within {_EVENT_YEARS} years of it"
+    return "other agreements of the same family"
+
+
+def _plural(noun: str) -> str:
+    """ "city" -> "cities", "place of worship" -> "places of worship", "park" -> "parks"."""
+    head, of, rest = noun.partition(" of ")
+    head = head[:-1] + "ies" if head.endswith("y") and head[-2:-1] not in "aeiou" else head + "s"
+    return f"{head}{of}{rest}"
 
 
 def _closest_in_length(key: str, texts: Iterable[Hashable]) -> list[Hashable]:
@@ -198,26 +324,6 @@ def _closest_in_length(key: str, texts: Iterable[Hashable]) -> list[Hashable]:
     ordered = [text for text in texts if isinstance(text, str)]
     ordered.sort(key=lambda text: abs(len(text) - len(key)))  # stable: random order among equals
     return [*ordered]
-
-
-def _roles_like(role: str, index: BankIndex, rng: random.Random) -> list[Hashable]:
-    """Roles made from the key: the same office elsewhere, another office in the same country."""
-    parts = index.role_parts.get(role)
-    if parts is None:
-        return []
-    office, country = parts
-    made: list[Hashable] = [
-        f"{office} of {other}" for other in _sample(rng, index.office_countries, 6) if other != country
-    ]
-    made += [f"{other} of {country}" for other in _sample(rng, index.offices, 6) if other != office]
-    rng.shuffle(made)
-    return made
-
-
-def _tiered(rng: random.Random, tiers: list[Sequence[Hashable]], per_tier: int) -> Iterator[Hashable]:
-    """Candidates from the preferred buckets first, each bucket sampled only when reached."""
-    for tier in tiers:
-        yield from _sample(rng, tier, per_tier)
 
 
 def _sample(rng: random.Random, items: Sequence[T], limit: int) -> list[T]:
@@ -268,7 +374,7 @@ Candidates = Callable[[Draft, BankIndex, random.Random], tuple[list[Hashable], l
 
 def _ordered(
     draft: Draft, index: BankIndex, rng: random.Random, wanted: int, placement: int, candidates: Candidates
-) -> Options | None:
+) -> Options | Shortfall:
     below, above = candidates(draft, index, rng)
     key_text = display(draft.domain, draft.key, index)
     seen = {key_text}
@@ -286,7 +392,10 @@ def _ordered(
     low, high = usable
     distractors = min(wanted, len(low) + len(high))
     if distractors < 2:
-        return None
+        earliest = draft.fact.earliest
+        floor = f" no earlier than {earliest}" if earliest is not None and draft.domain.name == "date" else ""
+        noun = "dates of the same precision" if draft.domain.name == "date" else "amounts of the same unit"
+        return Shortfall(distractors, f"other {noun}{floor}")
     below_count = min(placement % (distractors + 1), len(low))
     above_count = min(distractors - below_count, len(high))
     below_count = distractors - above_count
@@ -323,10 +432,17 @@ def _date_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tupl
     # A made-up date after the newest in the content would stand out as "in the future".
     latest = index.latest_year + 1
     made_above = [date for date in made_above if isinstance(date, PartialDate) and date.year <= max(latest, key.year)]
-    if draft.domain.qualifier == "over":
-        # "over $300 million" makes every "over" a smaller amount true as well.
-        return [], above + made_above
+    earliest = draft.fact.earliest
+    if earliest is not None:
+        # Never a date before one of the parties existed as a state.
+        below = [date for date in below if _not_before(date, earliest)]
+        made_below = [date for date in made_below if _not_before(date, earliest)]
     return below + made_below, above + made_above
+
+
+def _not_before(date: Hashable, earliest: PartialDate) -> bool:
+    assert isinstance(date, PartialDate)
+    return date.sort_key >= earliest.sort_key or compatible(date, earliest)
 
 
 def _months_apart(first: Hashable, second: PartialDate) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from azrs_quiz.errors import AzrsQuizError
+from azrs_quiz.errors import AzrsQuizError, UnknownTopic
 
 
 class InvalidCount(AzrsQuizError):
@@ -15,3 +15,7 @@ class InvalidOptionCount(AzrsQuizError):
 
 class NoQuestions(AzrsQuizError):
     """The content yields no question at all, so no quiz can be drawn from it."""
+
+
+class UnknownTheme(UnknownTopic):
+    """A theme was asked for that no question of the chosen topics has."""

@@ -34,6 +34,15 @@ def role_class(role: str) -> str:
     return words[-1] if words else ""
 
 
+#: Kinds of agreement that may stand in for each other as options: money lent, meetings held, deals made.
+_AGREEMENT_FAMILIES = {"loan": "money", "credit-line": "money", "commission": "meeting"}
+
+
+def agreement_family(kind: str) -> str:
+    """The family of an agreement kind: "money" (loans, credit lines), "meeting" (commissions) or "deal"."""
+    return _AGREEMENT_FAMILIES.get(kind, "deal")
+
+
 def compatible(first: PartialDate, second: PartialDate) -> bool:
     """True when the two dates may be the same day, each at its own precision."""
     return (
@@ -80,6 +89,12 @@ class BankIndex:
         self.people_by_country: dict[str | None, list[str]] = defaultdict(list)
         self.people_by_country_class: dict[tuple[str | None, str], list[str]] = defaultdict(list)
         self.places_by_kind: dict[str, list[str]] = defaultdict(list)
+        #: Places by (kind, country, category): the only places one may stand in for another.
+        self.places_by_kin: dict[tuple[str, str | None, str | None], list[str]] = defaultdict(list)
+        #: People by (country, category): the only people one may stand in for another.
+        self.people_by_kin: dict[tuple[str | None, str | None], list[str]] = defaultdict(list)
+        #: What agreements covered, by family: (dated ones, undated ones), each distinct.
+        self.agreement_whats_by_family: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
         #: "President of Serbia" -> ("President", "Serbia"), for roles ending in a country's name.
         self.role_parts: dict[str, tuple[str, str]] = {}
         self.offices: list[str] = []
@@ -123,6 +138,8 @@ class BankIndex:
             if what not in seen_whats:
                 seen_whats.add(what)
                 self.agreement_whats.append(agreement.what)
+                dated, undated = self.agreement_whats_by_family[agreement_family(agreement.kind)]
+                (dated if agreement.date is not None else undated).append(agreement.what)
             if agreement.date is not None:
                 dates[agreement.date.precision].add(agreement.date)
             if agreement.value is not None:
@@ -141,6 +158,7 @@ class BankIndex:
             self.people_by_name[self.fold(person.name)].append(person)
             self.people.append(person.id)
             self.people_by_country[person.country].append(person.id)
+            self.people_by_kin[(person.country, person.category)].append(person.id)
             if person.role is not None:
                 role = self.fold(person.role)
                 self.people_by_country_class[(person.country, role_class(person.role))].append(person.id)
@@ -152,6 +170,7 @@ class BankIndex:
         for place in content.places.values():
             self.places_by_kind[place.kind].append(place.id)
             self.places_by_kind_country[(place.kind, place.country)].append(place.id)
+            self.places_by_kin[(place.kind, place.country, place.category)].append(place.id)
             self.parties_by_kind[f"place:{place.kind}"].append(place.id)
         for organisation in content.organisations.values():
             self.parties_by_kind[f"organisation:{organisation.kind}"].append(organisation.id)

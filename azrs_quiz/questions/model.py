@@ -29,6 +29,10 @@ class Question:
     explanation: str
     sources: tuple[str, ...]
     citations: tuple[str, ...]
+    #: The fact's subject area ("politics", "economy", "culture", "visits", "defence", "history"), if given.
+    theme: str | None = None
+    #: What the answer is: "date", "person", "office", "place", "event", "agreement", "amount", "party"...
+    answer_kind: str = ""
 
     @property
     def correct_option(self) -> str:

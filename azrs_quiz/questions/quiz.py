@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from azrs_quiz.arguments import instance_of, optional_whole_number, topic_names, whole_number
-from azrs_quiz.facts.topics import TOPICS, Topic, choose_topics
-from azrs_quiz.questions.errors import InvalidCount, NoQuestions
+from azrs_quiz.facts.topics import THEMES, TOPICS, Topic, choose_topics
+from azrs_quiz.questions.errors import InvalidCount, NoQuestions, UnknownTheme
 from azrs_quiz.questions.model import Question, Quiz
+from azrs_quiz.questions.spacing import gives_away
 
 if TYPE_CHECKING:
     from azrs_quiz.facts.content import Content
@@ -28,14 +29,18 @@ def build_quiz(
     count: int = DEFAULT_COUNT,
     seed: int | None = None,
     options: int = DEFAULT_OPTIONS,
+    themes: Iterable[str] | None = None,
 ) -> Quiz:
     """Draw ``count`` questions from the chosen topics (all by default).
 
-    Questions are spread evenly across the topics and never ask twice about one
-    fact while other facts remain. The same content and ``seed`` give the same
-    quiz, question for question and option for option; ``seed=None`` draws a fresh
-    seed, which the returned quiz records. Asking for more questions than there are
-    gives every question. Raises :class:`~azrs_quiz.errors.UnknownTopic` for a topic
+    Questions are spread evenly across the topics, and no two of them give each other
+    away: never two on one fact, never one whose stem prints another's answer (see
+    :func:`~azrs_quiz.questions.spacing.space_out`). ``themes`` (politics, economy,
+    culture, visits, defence, history) narrows the draw to facts of those subject
+    areas. The same content and ``seed`` give the same quiz, question for question and
+    option for option; ``seed=None`` draws a fresh seed, which the returned quiz
+    records. A quiz is shorter than ``count`` only when the bank cannot supply that
+    many questions that keep apart. Raises :class:`~azrs_quiz.errors.UnknownTopic` for a topic
     the content has no questions on, :class:`InvalidCount` when ``count < 1`` and
     :class:`NoQuestions` when the content yields none at all.
     """
@@ -44,7 +49,7 @@ def build_quiz(
 
     instance_of(content, Content, "content")
     _check_count(count)
-    return draw_quiz(question_bank(content, options=options), topics=topics, count=count, seed=seed)
+    return draw_quiz(question_bank(content, options=options), topics=topics, count=count, seed=seed, themes=themes)
 
 
 def draw_quiz(
@@ -53,6 +58,7 @@ def draw_quiz(
     topics: Iterable[str] | None = None,
     count: int = DEFAULT_COUNT,
     seed: int | None = None,
+    themes: Iterable[str] | None = None,
 ) -> Quiz:
     """Draw a quiz from a bank already built, exactly as :func:`build_quiz` draws it.
 
@@ -66,6 +72,7 @@ def draw_quiz(
         topics=topics,
         count=count,
         seed=seed,
+        themes=themes,
     )
 
 
@@ -77,11 +84,14 @@ def draw_from_columns(
     topics: Iterable[str] | None = None,
     count: int = DEFAULT_COUNT,
     seed: int | None = None,
+    themes: Iterable[str] | None = None,
 ) -> Quiz:
     """:func:`draw_quiz` from the topic and fact of each question of a bank, in bank order.
 
-    Only the questions drawn are asked of ``question_at`` (by position in the bank), so
-    a bank stored on disk need not be read whole to draw ten questions from it.
+    Only the questions considered are asked of ``question_at`` (by position in the bank):
+    those drawn, and those passed over for giving one of them away; so a bank stored on
+    disk need not be read whole to draw ten questions from it (``themes`` reads the
+    questions of the chosen topics).
     """
     _check_count(count)
     topics = topic_names(topics)
@@ -92,8 +102,44 @@ def draw_from_columns(
     present = set(topic_of)
     chosen_topics = choose_topics(topics, tuple(topic for topic in TOPICS if topic in present))
     pool = [position for position, topic in enumerate(topic_of) if topic in chosen_topics]
-    drawn = _draw_positions(pool, topic_of, fact_of, count, random.Random(seed))
-    return Quiz(questions=tuple(question_at(position) for position in drawn), topics=chosen_topics, seed=seed)
+    wanted_themes = _checked_themes(themes, [question_at(position).theme for position in pool] if themes else [])
+    if wanted_themes:
+        pool = [position for position in pool if question_at(position).theme in wanted_themes]
+    loaded: dict[int, Question] = {}
+
+    def question(position: int) -> Question:
+        if position not in loaded:
+            loaded[position] = question_at(position)
+        return loaded[position]
+
+    def keeps_apart(position: int, drawn: Sequence[int]) -> bool:
+        candidate = question(position)
+        return not any(gives_away(candidate, question(other)) for other in drawn)
+
+    drawn = _draw_positions(pool, topic_of, fact_of, count, random.Random(seed), keeps_apart)
+    return Quiz(questions=tuple(question(position) for position in drawn), topics=chosen_topics, seed=seed)
+
+
+def _checked_themes(themes: Iterable[str] | None, present: Sequence[str | None]) -> frozenset[str]:
+    """The themes asked for, each one some question has; :class:`UnknownTheme` names the others."""
+    wanted = [themes] if isinstance(themes, str) else list(themes or ())
+    if not wanted:
+        return frozenset()
+    available = [theme for theme in THEMES if theme in present]
+    unknown = [theme for theme in wanted if theme.lower() not in available]
+    if unknown:
+        allowed = ", ".join(available) or "none"
+        raise UnknownTheme(f"no questions on theme '{unknown[0]}'; themes available: {allowed}")
+    return frozenset(theme.lower() for theme in wanted)
+
+
+def on_themes(questions: Sequence[Question], themes: Iterable[str] | None) -> list[Question]:
+    """The questions on any of ``themes`` (all when ``None`` or empty), in their order.
+
+    Raises :class:`UnknownTheme`, naming the themes there are, for a theme no question has.
+    """
+    wanted = _checked_themes(themes, [question.theme for question in questions])
+    return [question for question in questions if not wanted or question.theme in wanted]
 
 
 def _check_count(count: int) -> None:
@@ -122,38 +168,52 @@ def select_topics(bank: Sequence[Question], topics: Iterable[str] | None) -> tup
 
 
 def draw(pool: Sequence[Question], count: int, rng: random.Random) -> list[Question]:
-    """Up to ``count`` questions, taking topics in turn and a new fact each time while any remain."""
+    """Up to ``count`` questions, topics in turn, a new fact each time, none giving another away."""
     positions = range(len(pool))
     topic_of = [question.topic for question in pool]
     fact_of = [question.fact_id for question in pool]
-    return [pool[position] for position in _draw_positions(positions, topic_of, fact_of, count, rng)]
+
+    def keeps_apart(position: int, drawn: Sequence[int]) -> bool:
+        return not any(gives_away(pool[position], pool[other]) for other in drawn)
+
+    return [pool[position] for position in _draw_positions(positions, topic_of, fact_of, count, rng, keeps_apart)]
 
 
 def _draw_positions(
-    pool: Sequence[int], topic_of: Sequence[str], fact_of: Sequence[str], count: int, rng: random.Random
+    pool: Sequence[int],
+    topic_of: Sequence[str],
+    fact_of: Sequence[str],
+    count: int,
+    rng: random.Random,
+    keeps_apart: Callable[[int, Sequence[int]], bool],
 ) -> list[int]:
-    """:func:`draw` on positions: the same shuffles of the same lengths, so the same picks."""
+    """:func:`draw` on positions: topics in turn, one question per fact first, none giving another away.
+
+    Each topic offers its facts in random order, one question per fact before any
+    fact's second; a question for which ``keeps_apart(position, drawn)`` is false (it
+    would give away one already drawn) is passed over for the topic's next one, so
+    topics keep their turns.
+    """
     by_topic: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for position in pool:
         by_topic[topic_of[position]][fact_of[position]].append(position)
-    # Per topic, its facts in random order, each with its questions in random order.
-    topics: list[list[list[int]]] = []
+    queues: list[list[int]] = []
     for topic in sorted(by_topic):
         facts = list(by_topic[topic].values())
         rng.shuffle(facts)
         for questions in facts:
             rng.shuffle(questions)
-        topics.append(facts)
-    rng.shuffle(topics)
+        depth = max(len(questions) for questions in facts)
+        queues.append([questions[rank] for rank in range(depth) for questions in facts if rank < len(questions)])
+    rng.shuffle(queues)
     drawn: list[int] = []
-    while len(drawn) < count:
-        # One pass takes one question from each fact, topics in turn; another pass only when facts run out.
-        remaining = [[facts for facts in topic if facts] for topic in topics]
-        depth = max((len(topic) for topic in remaining), default=0)
-        if depth == 0:
-            break
-        for rank in range(depth):
-            for topic_facts in remaining:
-                if rank < len(topic_facts) and len(drawn) < count:
-                    drawn.append(topic_facts[rank].pop())
+    next_of = [0] * len(queues)
+    while len(drawn) < count and any(start < len(queue) for start, queue in zip(next_of, queues, strict=True)):
+        for turn, queue in enumerate(queues):
+            while next_of[turn] < len(queue) and len(drawn) < count:
+                candidate = queue[next_of[turn]]
+                next_of[turn] += 1
+                if keeps_apart(candidate, drawn):
+                    drawn.append(candidate)
+                    break
     return drawn

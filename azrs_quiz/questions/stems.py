@@ -8,7 +8,7 @@ unit) the angle is skipped unless the content authors its stem.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -25,7 +25,7 @@ from azrs_quiz.questions.wording import (
     join_names,
 )
 
-DomainName = Literal["date", "amount", "person", "place", "text", "parties"]
+DomainName = Literal["date", "amount", "person", "place", "text", "parties", "choice"]
 
 #: The angles each kind of fact is asked from, in bank order.
 ANGLES: dict[str, tuple[str, ...]] = {
@@ -93,6 +93,10 @@ class Draft:
     fallbacks: tuple[str, ...] = ()
     #: True answers too many to list, checked per candidate instead (see :class:`Truth`).
     truth: Truth | None = None
+    #: Wrong options the author wrote (a :class:`~azrs_quiz.facts.models.Choice`); none for other drafts.
+    wrong: tuple[str, ...] = ()
+    #: What the answer is: "date", "person", "office", "place", "event", "agreement", "amount", "party"...
+    answer_kind: str = ""
 
     @property
     def id(self) -> str:
@@ -107,7 +111,7 @@ class Draft:
 
 def drafts_for(fact: Fact, index: BankIndex) -> Iterator[Draft]:
     """Every question the fact can fairly ask, in the order of :data:`ANGLES`."""
-    drafts: Iterator[Draft | None]
+    drafts: Iterable[Draft | None]
     if isinstance(fact, Event):
         drafts = _event_drafts(fact, index)
     elif isinstance(fact, Person):
@@ -117,12 +121,51 @@ def drafts_for(fact: Fact, index: BankIndex) -> Iterator[Draft]:
     else:
         drafts = _figure_drafts(fact, index)
     skipped = set(fact.skip)
-    return (draft for draft in drafts if draft is not None and draft.angle not in skipped)
+    yield from (draft for draft in drafts if draft is not None and draft.angle not in skipped)
+    for choice in fact.choices:
+        yield Draft(
+            fact=fact,
+            kind=fact_kind(fact),
+            angle=choice.angle,
+            prompt=choice.prompt.strip(),
+            authored=True,
+            domain=Domain("choice", choice.answer_kind),
+            key=choice.answer,
+            key_form=index.fold(choice.answer),
+            excluded=frozenset({index.fold(choice.answer)}),
+            wrong=tuple(option.text for option in choice.wrong),
+            answer_kind=choice.answer_kind,
+        )
+
+
+#: What each answer domain (and text pool) is, as a question's ``answer_kind``.
+_ANSWER_KINDS = {
+    "date": "date",
+    "amount": "amount",
+    "person": "person",
+    "place": "place",
+    "parties": "party",
+    "role": "office",
+    "event-what": "event",
+    "agreement-what": "agreement",
+}
+
+
+def answer_kind(domain: Domain) -> str:
+    """What an answer of this domain is: "date", "person", "office", "place", "event"..."""
+    if domain.name == "choice":
+        return str(domain.bucket)
+    if domain.name == "text":
+        return _ANSWER_KINDS[str(domain.bucket)]
+    return _ANSWER_KINDS[domain.name]
 
 
 def display(domain: Domain, value: Hashable, index: BankIndex) -> str:
     """An answer as the learner reads it: a date, an amount, a name, a clause, a list of parties."""
     name = domain.name
+    if name == "choice":
+        assert isinstance(value, str)
+        return value
     if name == "text":
         assert isinstance(value, str)
         return capitalise(clause(value))
@@ -181,6 +224,7 @@ def _draft(
         excluded=frozenset(answer_form(domain, value, index) for value in {key, *excluded}),
         fallbacks=fallbacks if authored is None else (),
         truth=truth,
+        answer_kind=answer_kind(domain),
     )
 
 
@@ -199,12 +243,9 @@ def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
         domain = Domain("date", event.date.precision)
         yield _draft(index, event, "when", event.prompts.when, template, domain, event.date, other_dates, fallbacks)
 
-        template = f"Which of these happened {date_phrase(event.date)}?"
-        fallbacks = (f"Which of these happened {where} {date_phrase(event.date)}?",) if where else ()
+        # No template: "which of these happened then?" asks what "when" asks, the other way round.
         domain = Domain("text", "event-what")
-        yield _draft(
-            index, event, "what", event.prompts.what, template, domain, what, set(), fallbacks, Truth(at=event.date)
-        )
+        yield _draft(index, event, "what", event.prompts.what, None, domain, what, set(), (), Truth(at=event.date))
     elif event.prompts.what is not None:
         yield _draft(index, event, "what", event.prompts.what, None, Domain("text", "event-what"), what, set())
 

@@ -87,7 +87,7 @@ def test_topic_the_content_lacks_is_an_error(runner: CliRunner, tmp_path: Path) 
     )
 
     assert result.exit_code == 1
-    assert result.stderr == ("Error: no questions on topic 'related'; topics available: dates, people, agreements\n")
+    assert result.stderr == ("Error: no questions on topic 'related'; topics available: dates, people, places, agreements\n")
     assert not (tmp_path / "x.apkg").exists()
 
 
@@ -95,7 +95,7 @@ def test_unknown_topic_is_a_usage_error_listing_the_choices(runner: CliRunner, t
     result = runner.invoke(main, ["export", "anki", "--topic", "sport", "-o", str(tmp_path / "x.apkg")])
 
     assert result.exit_code == 2
-    message = "Invalid value for '--topic': 'sport' is not one of 'dates', 'people', 'agreements', 'related'."
+    message = "Invalid value for '--topic': 'sport' is not one of 'dates', 'people', 'places', 'events', 'agreements', 'related'."
     assert result.stderr == usage_error("export anki", message)
 
 

@@ -173,7 +173,7 @@ def test_an_edited_fact_arrives_as_an_update_and_keeps_its_review_history(tmp_pa
     log = import_deck(collection, tmp_path / "v2.apkg")
 
     updated = {note.fields[-1] for note in log.updated}  # type: ignore[attr-defined]
-    assert updated == {"embassy-opened", "embassy-opened:when", "embassy-opened:what", "embassy-opened:where"}
+    assert updated == {"embassy-opened", "embassy-opened:when", "embassy-opened:where"}
     assert len(log.new) == 0  # type: ignore[attr-defined]
     assert len(log.duplicate) == first.notes - len(updated)  # type: ignore[attr-defined]
     assert second.notes == first.notes

@@ -77,9 +77,9 @@ def test_max_caps_the_session(runner: CliRunner, clock: list[datetime]) -> None:
     result = review(runner, "--max", "1", typed="s\n")
     assert result.stdout.startswith("Review: 0 due, 1 new.\n")
     assert "Question 1/1" in result.stdout
-    # A fact asked about today gets no new question until tomorrow: the tiny pack's seven other facts.
+    # The day's ten new questions, less the one asked (the tiny pack has more facts than that).
     # The hint repeats the --content flag the learner used.
-    hint = f"7 more questions are ready now: run `azrs-quiz review --content {TINY_PACK}` again."
+    hint = f"9 more questions are ready now: run `azrs-quiz review --content {TINY_PACK}` again."
     assert hint in " ".join(result.stdout.split())
 
 
@@ -146,7 +146,7 @@ def test_topic_limits_the_review(runner: CliRunner, clock: list[datetime]) -> No
 def test_a_topic_the_content_lacks_is_an_error(runner: CliRunner, clock: list[datetime]) -> None:
     result = review(runner, "--topic", "related")
     assert result.exit_code == 1
-    assert result.stderr == "Error: no questions on topic 'related'; topics available: dates, people, agreements\n"
+    assert result.stderr == "Error: no questions on topic 'related'; topics available: dates, people, places, agreements\n"
 
 
 @pytest.mark.parametrize(

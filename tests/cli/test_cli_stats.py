@@ -43,9 +43,9 @@ def history() -> None:
             answer(question("embassy-opened:when"), elapsed=4.0, at=T0 - days(1)), mode="review", schedule=True
         )
         store.record(
-            answer(question("state-visit:when", "people"), correct=False, at=T0 - days(1)), mode="review", schedule=True
+            answer(question("state-visit:who", "people"), correct=False, at=T0 - days(1)), mode="review", schedule=True
         )
-        store.record(answer(question("visa-agreement:when", "agreements"), at=T0), mode="quiz", schedule=False)
+        store.record(answer(question("motorway-loan:value", "agreements"), at=T0), mode="quiz", schedule=False)
         store.record(answer(question("minister-b:role", "people"), elapsed=12.0, at=T0), mode="quiz", schedule=True)
         store.record(answer(question("no-longer-here:when"), at=T0), mode="review", schedule=True)
 

@@ -17,7 +17,7 @@ from azrs_quiz.cli.main import main
 BAD = DATA / "bad"
 
 TINY_SUMMARY = (
-    "OK: 1 pack, 8 facts (3 events, 2 agreements, 1 figure, 2 people), 2 sources, 5 places, 1 organisation, 1 doubt\n"
+    "OK: 1 pack, 12 facts (3 events, 2 agreements, 1 figure, 6 people), 2 sources, 7 places, 1 organisation, 1 doubt\n"
 )
 
 #: For each folder under tests/data/bad: every line validate prints on stderr, paths
@@ -146,7 +146,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "unknown-key": [
         "facts.yaml:6: events[0].what: is required but missing",
-        "facts.yaml:9: events[0].wat: unknown key 'wat'; did you mean 'what'? allowed: id, topic, sources, explanation, note, date, what, people, actor, place, organisations, prompts, skip",
+        "facts.yaml:9: events[0].wat: unknown key 'wat'; did you mean 'what'? allowed: id, topic, sources, explanation, note, theme, choices, earliest, date, what, people, actor, place, organisations, prompts, skip",
         "facts.yaml:13: events[0].prompts.When: unknown key 'When'; did you mean 'when'? allowed: when, what, who, where",
         "3 problems found",
     ],
@@ -236,7 +236,7 @@ def test_a_folder_of_packs_is_checked_as_one_body_of_content(runner: CliRunner, 
     )
     result = runner.invoke(main, ["validate", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("OK: 2 packs, 9 facts (4 events, ")
+    assert result.stdout.startswith("OK: 2 packs, 13 facts (4 events, ")
 
 
 def test_yaml_that_no_pack_holds_is_reported(runner: CliRunner, tmp_path: Path) -> None:
@@ -277,7 +277,7 @@ def test_ids_and_pack_ids_must_be_unique_across_packs(runner: CliRunner, tmp_pat
         == "b/facts.yaml:2: people[0].id: duplicate id 'president-a' (first defined at a/facts.yaml:2); give each record its own id"
     )
     assert "b/pack.yaml:1: id: duplicate pack id 'tiny' (first defined at a/pack.yaml:1)" in lines
-    assert lines[-1] == "18 problems found"  # 17 records and the pack id
+    assert lines[-1] == "24 problems found"  # 23 records and the pack id
 
 
 def test_an_unreadable_file_is_a_problem_not_a_crash(

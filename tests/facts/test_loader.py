@@ -29,8 +29,8 @@ class TestTinyPack:
         assert tiny_content.counts() == {
             "packs": 1,
             "sources": 2,
-            "people": 2,
-            "places": 5,
+            "people": 6,
+            "places": 7,
             "organisations": 1,
             "events": 3,
             "agreements": 2,
@@ -49,6 +49,10 @@ class TestTinyPack:
             "trade-2023",
             "president-a",
             "minister-b",
+            "minister-c",
+            "premier-d",
+            "president-e",
+            "premier-f",
         ]
 
     def test_facts_are_found_by_id(self, tiny_content: Content) -> None:
@@ -113,7 +117,7 @@ class TestErrors:
             facts.replace("[ref-2]", "[ref-9]").replace("place: baku", "place: bak"), encoding="utf-8"
         )
         problems = _problems(pack)
-        assert [problem.split(":")[0] for problem in problems] == ["a.yaml"] * 4 + ["facts.yaml"] * 7
+        assert [problem.split(":")[0] for problem in problems] == ["a.yaml"] * 4 + ["facts.yaml"] * 11
         lines = [int(problem.split(":")[1]) for problem in problems if problem.startswith("facts.yaml")]
         assert lines == sorted(lines)
 
