@@ -23,12 +23,12 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from azrs_quiz.facts.dates import DATE_JSON_SCHEMA, PartialDate
+from azrs_quiz.facts.topics import THEMES as THEMES
 
 # Re-exported: the topics live apart so that a cached quiz needs no pydantic.
 from azrs_quiz.facts.topics import TOPICS as TOPICS
-from azrs_quiz.facts.topics import Topic as Topic
-from azrs_quiz.facts.topics import THEMES as THEMES
 from azrs_quiz.facts.topics import Theme as Theme
+from azrs_quiz.facts.topics import Topic as Topic
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"

@@ -19,11 +19,11 @@ if TYPE_CHECKING:  # "X as X": explicit re-exports for type checkers (the import
     from azrs_quiz.questions.errors import InvalidCount as InvalidCount
     from azrs_quiz.questions.errors import InvalidOptionCount as InvalidOptionCount
     from azrs_quiz.questions.errors import NoQuestions as NoQuestions
+    from azrs_quiz.questions.errors import UnknownTheme as UnknownTheme
     from azrs_quiz.questions.model import Question as Question
     from azrs_quiz.questions.model import Quiz as Quiz
     from azrs_quiz.questions.quiz import build_quiz as build_quiz
     from azrs_quiz.questions.quiz import draw_quiz as draw_quiz
-    from azrs_quiz.questions.errors import UnknownTheme as UnknownTheme
     from azrs_quiz.questions.spacing import gives_away as gives_away
     from azrs_quiz.questions.spacing import space_out as space_out
     from azrs_quiz.questions.spacing import spaced_order as spaced_order

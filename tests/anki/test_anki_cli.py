@@ -87,7 +87,9 @@ def test_topic_the_content_lacks_is_an_error(runner: CliRunner, tmp_path: Path) 
     )
 
     assert result.exit_code == 1
-    assert result.stderr == ("Error: no questions on topic 'related'; topics available: dates, people, places, agreements\n")
+    assert result.stderr == (
+        "Error: no questions on topic 'related'; topics available: dates, people, places, agreements\n"
+    )
     assert not (tmp_path / "x.apkg").exists()
 
 

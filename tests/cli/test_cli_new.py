@@ -28,8 +28,8 @@ def test_new_writes_a_pack_that_validates_at_once(runner: CliRunner, tmp_path: P
     validated = runner.invoke(main, ["validate", str(pack)])
     assert validated.exit_code == 0, validated.stderr
     assert validated.stdout == (
-        "OK: 1 pack, 9 facts (3 events, 1 agreement, 1 figure, 4 people), "
-        "2 sources, 4 places, 0 organisations, 0 doubts\n"
+        "OK: 1 pack, 8 facts (3 events, 1 agreement, 1 figure, 3 people), "
+        "2 sources, 5 places, 0 organisations, 0 doubts\n"
     )
 
 

@@ -146,7 +146,9 @@ def test_topic_limits_the_review(runner: CliRunner, clock: list[datetime]) -> No
 def test_a_topic_the_content_lacks_is_an_error(runner: CliRunner, clock: list[datetime]) -> None:
     result = review(runner, "--topic", "related")
     assert result.exit_code == 1
-    assert result.stderr == "Error: no questions on topic 'related'; topics available: dates, people, places, agreements\n"
+    assert (
+        result.stderr == "Error: no questions on topic 'related'; topics available: dates, people, places, agreements\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -67,11 +67,11 @@ BREAKAGES = (
     # A second record with the first one's id, and no name either: both are reported.
     Breakage(
         "facts.yaml",
-        "  - id: boris-tadic\n    name: Boris Tadić\n",
+        "  - id: shahin-mustafayev\n    name: Shahin Mustafayev\n",
         "  - id: ilham-aliyev\n",
         "people[1].id",
         "duplicate id 'ilham-aliyev' (first defined at ",
-        at="  - id: ilham-aliyev\n    role: President of Serbia",
+        at="  - id: ilham-aliyev\n    role: Minister of Economic Development of Azerbaijan",
     ),
     Breakage(
         "facts.yaml",
