@@ -72,19 +72,27 @@ class Exporter:
     ) -> tuple[list[Question], int | None]:
         """The questions this format exports, and the seed they were drawn with (``None``: the whole bank).
 
+        The whole bank comes in :func:`~azrs_quiz.questions.spacing.spaced_order`: rounds
+        that each hold no two questions giving each other away (one fact, or a stem that
+        prints another's answer).
+
         Raises :class:`~azrs_quiz.errors.UnknownTopic` for a topic the content has no
         questions on, and for a drawn quiz the errors of
         :func:`~azrs_quiz.questions.quiz.build_quiz`.
         """
-        if self.draws_quiz:
-            from azrs_quiz.questions.quiz import DEFAULT_COUNT, build_quiz
-
-            quiz = build_quiz(content, topics=list(topics), count=count or DEFAULT_COUNT, seed=seed)
-            return list(quiz.questions), quiz.seed
         from azrs_quiz.questions.bank import question_bank
-        from azrs_quiz.questions.quiz import questions_on
+        from azrs_quiz.questions.quiz import DEFAULT_COUNT, build_quiz, questions_on
+        from azrs_quiz.questions.spacing import spaced_order
 
-        return questions_on(question_bank(content), list(topics)), None
+        if self.draws_quiz:
+            pool = questions_on(question_bank(content), list(topics))
+            if (count or DEFAULT_COUNT) < len(pool):
+                quiz = build_quiz(content, topics=list(topics), count=count or DEFAULT_COUNT, seed=seed)
+                return list(quiz.questions), quiz.seed
+            # Everything asked for: the whole bank, in rounds that each keep give-aways apart.
+            return spaced_order(pool), None
+        # The default order: read front to back, no question is given away by one shortly before it.
+        return spaced_order(questions_on(question_bank(content), list(topics))), None
 
 
 #: Every format ``azrs-quiz export`` offers (besides ``anki``, which builds a package from the

@@ -505,9 +505,8 @@ def test_schedule_lets_quiz_answers_move_the_review_schedule(runner: CliRunner, 
     with ProgressStore.open(tmp_path) as store:
         assert list(store.cards()) == [first.id]
         (review,) = store.reviews()
-    # Piped answers come at once, so a right one is Good, never Easy for its speed (Hard among
-    # three options, where a guess is likelier).
-    assert review.rating == int(Rating.Good if len(first.options) >= 4 else Rating.Hard)
+    # Piped answers come at once, so a right one is Good, never Easy for its speed.
+    assert review.rating == int(Rating.Good)
 
 
 def test_progress_that_cannot_be_opened_is_a_warning_and_the_quiz_goes_on(runner: CliRunner, tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from azrs_quiz.cli.export_formats import export_command
 from azrs_quiz.cli.main import main
 from azrs_quiz.exports.registry import EXPORTERS, Exporter, Flag, exporter
 from azrs_quiz.facts.content import Content
-from azrs_quiz.questions import question_bank
+from azrs_quiz.questions import question_bank, spaced_order
 from azrs_quiz.questions.model import Question
 
 
@@ -83,7 +83,7 @@ def test_a_new_format_is_one_module_and_one_entry(
     result = runner.invoke(export_command(entry), ["--content", str(TINY_PACK), "--loud", "-o", str(target)])
 
     assert result.exit_code == 0, result.output
-    bank = question_bank(tiny_content)
+    bank = spaced_order(question_bank(tiny_content))  # the exports' default order
     assert target.read_bytes() == _shout(bank, tiny_content, loud=True)
     assert result.stderr == f"Wrote {len(bank)} questions to {target}\n"
     to_stdout = runner.invoke(export_command(entry), ["--content", str(TINY_PACK), "-o", "-"])
