@@ -182,6 +182,6 @@ def test_a_record_under_the_wrong_section_is_pointed_out(runner: CliRunner, tmp_
         f"{facts}:{line}: figures[1].amount: is required but missing",
         f"{facts}:{line}: figures[1]: its fields are those of events: is it under the wrong section ('figures:')?",
         f"{facts}:{line + 4}: figures[1].place: unknown key 'place'; allowed: id, topic, sources, explanation,"
-        " note, what, amount, date, prompts, skip",
+        " note, theme, choices, earliest, what, amount, date, prompts, skip",
         "3 problems found",
     ]
