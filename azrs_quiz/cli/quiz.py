@@ -153,13 +153,16 @@ def _sitting(
 ) -> tuple[Session, bool]:
     """The quiz and its retry rounds; also whether Ctrl-C stopped it at a retry offer."""
     from azrs_quiz.cli import render
+    from azrs_quiz.questions.spacing import spaced_order
     from azrs_quiz.session import reshuffled
 
     session = _round(terminal, questions, ask)
     try:
         while _should_retry(terminal, session, retry_missed):
             round_number = len(session.retries) + 1
-            missed = [reshuffled(question, round_number) for question in _last(session).missed_questions()]
+            # Apart, so one retried question does not give another away, and reshuffled.
+            spaced = spaced_order(_last(session).missed_questions())
+            missed = [reshuffled(question, round_number) for question in spaced]
             terminal.show()
             terminal.show(render.retry_heading(len(missed), terminal.width))
             session = session.with_retry(_round(terminal, missed, ask, title="Retry score"))

@@ -95,6 +95,7 @@ def review(
     from azrs_quiz.cli.runner import Terminal, run_questions, short_credit
     from azrs_quiz.progress import ProgressStore, answer_form, plan_review
     from azrs_quiz.questions.quiz import questions_on
+    from azrs_quiz.questions.spacing import space_out
 
     terminal = Terminal.open(no_color=no_color, enter=enter)
     bank = bank_for_cli(content_path, no_cache=no_cache)
@@ -104,6 +105,8 @@ def review(
         now = clock.utc_now()
         cards = store.cards()
         plan = plan_review(pool, cards, now=now, new_per_day=new_per_day, max_questions=max_questions)
+        # No two questions that give each other away in one session; the others stay due for the next.
+        asked = space_out(plan.questions)
         if not plan.questions:
             terminal.show(render.wrap(render.nothing_due(plan, now, new_per_day), terminal.width))
             return 0
@@ -128,7 +131,7 @@ def review(
             return recorded.card.due if recorded.card is not None else None
 
         session = run_questions(
-            plan.questions,
+            asked,
             io=terminal,
             on_answer=save,
             on_guess=guessed,
@@ -145,7 +148,7 @@ def review(
         after = plan_review(pool, store.cards(), now=later, new_per_day=new_per_day)
     terminal.show()
     terminal.show(render.wrap(render.what_next(after, later, again=command_hint("review")), terminal.width))
-    fact_ids = [question.fact_id for question in plan.questions]
+    fact_ids = [question.fact_id for question in asked]
     attribution = bank.attribution_for(fact_ids)
     terminal.show(
         render.credit(attribution, terminal.width, short=short_credit(bank, fact_ids), symbols=terminal.symbols)

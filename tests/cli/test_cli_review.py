@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 from helpers.cli import usage_error
 from helpers.paths import TINY_PACK
-from helpers.progress import T0, utc_clock
+from helpers.progress import T0, answer, days, question, utc_clock
 
 from azrs_quiz.cli.main import main
 from azrs_quiz.cli.render import when
@@ -197,3 +197,17 @@ def test_data_dir_option_overrides_the_environment(runner: CliRunner, clock: lis
 )
 def test_due_times_read_naturally(clock: list[datetime], wait: timedelta, text: str) -> None:
     assert when(T0 + wait, T0) == text
+
+
+def test_a_session_never_asks_two_questions_that_give_each_other_away(runner: CliRunner, clock: list[datetime]) -> None:
+    # Both questions on the embassy are due (missed yesterday): asking one gives the other away.
+    with ProgressStore.open() as store:
+        for question_id in ("embassy-opened:when", "embassy-opened:where"):
+            store.record(answer(question(question_id), correct=False, at=T0 - days(1)), mode="review", schedule=True)
+    result = review(runner, "--new", "0", typed="s\ns\ns\n")
+    assert result.exit_code == 0
+    with ProgressStore.open() as store:
+        asked_today = [review.question_id for review in store.reviews() if review.answered_at >= T0]
+    assert len([question_id for question_id in asked_today if question_id.startswith("embassy-opened:")]) == 1
+    # The other one stays due for the next session.
+    assert "1 more question is ready now" in " ".join(result.stdout.split())
