@@ -400,10 +400,9 @@ def cut(text: str, room: int, symbols: Symbols = UNICODE) -> str:
 # Review ------------------------------------------------------------------------------
 
 
-def session_heading(plan: ReviewPlan[Question]) -> str:
+def session_heading(due: int, new: int) -> str:
     """'Review: 3 due, 2 new.'"""
-    due = len(plan.questions) - plan.new
-    return f"Review: {due} due, {plan.new} new."
+    return f"Review: {due} due, {new} new."
 
 
 def nothing_due(plan: ReviewPlan[Question], now: datetime, new_per_day: int) -> str:

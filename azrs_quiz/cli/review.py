@@ -110,7 +110,8 @@ def review(
         if not plan.questions:
             terminal.show(render.wrap(render.nothing_due(plan, now, new_per_day), terminal.width))
             return 0
-        terminal.show(Text(render.session_heading(plan), style=render.HEADER))
+        due = sum(question.id in cards for question in asked)
+        terminal.show(Text(render.session_heading(due, len(asked) - due), style=render.HEADER))
         forced: AnswerForm | None = None if force_typed is None else "typed" if force_typed else "choice"
         saved: dict[str, ReviewRecord] = {}
 
