@@ -117,7 +117,7 @@ def typed_answer_keys(content_path: Path | None) -> Callable[[Question], AnswerK
     def key_of(question: Question) -> AnswerKey:
         nonlocal keys
         if keys is None:
-            from azrs_quiz.cli.runner import answer_keys
+            from azrs_quiz.questions.marking import answer_keys
 
             keys = answer_keys(load_content_for_cli(content_path))
         return keys(question)

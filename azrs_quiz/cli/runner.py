@@ -448,20 +448,6 @@ def _typable(question: Question) -> bool:
     return typable(question)
 
 
-def answer_keys(content: Content) -> Callable[[Question], AnswerKey]:
-    """The typed-answer key of each question, computed once per question."""
-    from azrs_quiz.questions.marking import answer_key
-
-    keys: dict[str, AnswerKey] = {}
-
-    def key_of(question: Question) -> AnswerKey:
-        if question.id not in keys:
-            keys[question.id] = answer_key(question, content)
-        return keys[question.id]
-
-    return key_of
-
-
 def short_credit(content: Content | BankSnapshot, fact_ids: Iterable[str]) -> str:
     """The credit in a few words, for the one line under a sitting: pack, source site and licence.
 

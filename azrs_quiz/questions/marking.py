@@ -35,7 +35,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -230,6 +230,18 @@ def mark(key: AnswerKey, typed: str) -> TypedMark:
         and any(typo_tolerant(accepted) and edit_distance(form, accepted) == 1 for accepted in key.accepted)
     )
     return TypedMark(correct=near, near_miss=near, typed=typed, shown=key.shown)
+
+
+def answer_keys(content: Content | None) -> Callable[[Question], AnswerKey]:
+    """The typed-answer key of each question, computed once per question (a sitting asks many)."""
+    keys: dict[str, AnswerKey] = {}
+
+    def key_of(question: Question) -> AnswerKey:
+        if question.id not in keys:
+            keys[question.id] = answer_key(question, content)
+        return keys[question.id]
+
+    return key_of
 
 
 def mark_typed(question: Question, typed: str, content: Content | None = None) -> TypedMark:
