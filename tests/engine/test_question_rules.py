@@ -195,7 +195,10 @@ def test_the_bundled_content_yields_a_question_for_every_prompt_and_fact(bundled
     assert not errors and not warnings
     yields = {item.fact_id: item for item in fact_yields(bundled_content)}
     assert yields["aleksandar-vucic"].answered_in  # asked as the answer of "who"
-    assert yields["serbia-votes-for-un-resolution-62-243"].questions == ("serbia-votes-for-un-resolution-62-243:vote",)
+    assert yields["serbia-votes-for-un-resolution-62-243"].questions == (
+        "serbia-votes-for-un-resolution-62-243:vote",
+        "serbia-votes-for-un-resolution-62-243:subject",
+    )
 
 
 def test_validate_of_the_bundled_content_prints_no_warning(runner: CliRunner) -> None:

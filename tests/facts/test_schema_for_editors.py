@@ -39,7 +39,8 @@ def test_the_schemas_are_valid_json_schema() -> None:
 
 @pytest.mark.parametrize("pack", [*sorted(bundled_content_path().iterdir()), TINY_PACK], ids=lambda pack: pack.name)
 def test_every_shipped_file_validates_against_the_schema(pack: Path) -> None:
-    files = sorted(pack.rglob("*.yaml"))
+    # review.yaml is the pack's review of its questions, read by tests, not a content file.
+    files = sorted(path for path in pack.rglob("*.yaml") if path.name != "review.yaml")
     assert files
     errors = [error for path in files for error in _errors(PACK if path.name == "pack.yaml" else CONTENT, path)]
     assert errors == []
