@@ -105,9 +105,7 @@ def test_all_21_numbered_references_are_present_once_with_their_number(main_pack
 
 def test_every_numbered_reference_supports_at_least_one_fact(main_pack: Content) -> None:
     cited = {source_id for fact in main_pack.facts for source_id in fact.sources}
-    uncited = [
-        source for source in main_pack.sources.values() if source.number is not None and source.id not in cited
-    ]
+    uncited = [source for source in main_pack.sources.values() if source.number is not None and source.id not in cited]
     # A reference that does not support its sentence is not cited; its note says why.
     assert [source.number for source in uncited] == [5]
     assert all(source.note is not None and "does not support" in source.note for source in uncited)
