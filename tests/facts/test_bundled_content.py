@@ -431,7 +431,8 @@ def test_every_fact_without_a_prompt_says_why(bundled_content: Content) -> None:
         "novi-pazar-shusha-twinning:parties",
         # Which country a Serbian motorway is in.
         "a2-ljig-preljina-section-completed:where",
-        # A place of worship beside the other restored the same year.
+        # The only park, or a place of worship beside the other restored the same year.
+        "tasmajdan-park-reopened:where",
         "bajrakli-mosque-restoration:where",
         # A threshold ("over $300 million") among other thresholds: asked as a choice instead.
         "nora-b-52-defence-contract:value",
