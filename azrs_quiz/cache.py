@@ -40,7 +40,7 @@ CACHE_DIR_ENV = "AZRS_QUIZ_CACHE_DIR"
 NO_CACHE_ENV = "AZRS_QUIZ_NO_CACHE"
 
 #: Bumped whenever the layout of a stored snapshot changes.
-_FORMAT = "azrs-quiz bank snapshot 2"
+_FORMAT = "azrs-quiz bank snapshot 3"
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 

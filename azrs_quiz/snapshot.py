@@ -4,8 +4,8 @@ A :class:`BankSnapshot` is what a quiz or a review needs from validated content:
 question, and which pack's credit goes with which fact. It is written as JSON lines and
 read back without pydantic, yaml or the engine, so a cached one starts a quiz at once:
 
-- a header line: the question fields, the packs, the topic and fact of every question
-  (all a draw needs), the number of questions and a checksum of the lines that follow;
+- a header line: the question fields, the packs, the topic, fact and theme of every
+  question (all a draw needs, ``--theme`` included), the number of questions and a checksum of the lines that follow;
 - one line per question: its field values, in bank order.
 
 A quiz reads the header and then only the lines of the questions it draws, so a bank of
@@ -69,6 +69,7 @@ class BankSnapshot:
         self._kinds: list[str] = []
         self.topic_of: list[str] = [question.topic for question in questions]
         self.fact_of: list[str] = [question.fact_id for question in questions]
+        self.theme_of: list[str | None] = [question.theme for question in questions]
         self.packs = packs
         self.record_packs: Mapping[str, str] = record_packs or {}
 
@@ -97,11 +98,27 @@ class BankSnapshot:
             return self._questions[position]
         return self._question(json.loads(self._lines[position]))
 
-    def draw_quiz(self, *, topics: Iterable[str] | None = None, count: int, seed: int | None = None) -> Quiz:
+    def draw_quiz(
+        self,
+        *,
+        topics: Iterable[str] | None = None,
+        count: int,
+        seed: int | None = None,
+        themes: Iterable[str] | None = None,
+    ) -> Quiz:
         """The quiz :func:`~azrs_quiz.questions.quiz.draw_quiz` draws from this bank, reading only its questions."""
         from azrs_quiz.questions.quiz import draw_from_columns
 
-        return draw_from_columns(self.topic_of, self.fact_of, self.question, topics=topics, count=count, seed=seed)
+        return draw_from_columns(
+            self.topic_of,
+            self.fact_of,
+            self.question,
+            topics=topics,
+            count=count,
+            seed=seed,
+            themes=themes,
+            theme_of=self.theme_of,
+        )
 
     def attribution_for(self, record_ids: Iterable[str]) -> str:
         """The credit of the packs these facts come from, as ``Content.attribution_for`` gives it."""
@@ -126,6 +143,9 @@ class BankSnapshot:
         fact_names = list(dict.fromkeys(self.fact_of))
         topic_index = {topic: index for index, topic in enumerate(topic_names)}
         fact_index = {fact: index for index, fact in enumerate(fact_names)}
+        # A question without a theme is stored as -1.
+        theme_names = sorted({theme for theme in self.theme_of if theme is not None})
+        theme_index = {theme: index for index, theme in enumerate(theme_names)}
         header = {
             "fields": names,
             "kinds": kinds,
@@ -137,6 +157,8 @@ class BankSnapshot:
             "topics": [topic_index[topic] for topic in self.topic_of],
             "fact_names": fact_names,
             "facts": [fact_index[fact] for fact in self.fact_of],
+            "theme_names": theme_names,
+            "themes": [-1 if theme is None else theme_index[theme] for theme in self.theme_of],
         }
         return json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + rows
 
@@ -152,6 +174,7 @@ class BankSnapshot:
         lines = rows.split(b"\n") if header["count"] else []
         topic_names: list[str] = header["topic_names"]
         fact_names: list[str] = header["fact_names"]
+        theme_names: list[str] = header["theme_names"]
         snapshot = cls(
             (),
             packs=tuple(PackCredit(**pack) for pack in header["packs"]),
@@ -159,7 +182,14 @@ class BankSnapshot:
         )
         snapshot.topic_of = [topic_names[index] for index in header["topics"]]
         snapshot.fact_of = [fact_names[index] for index in header["facts"]]
-        if not len(lines) == len(snapshot.topic_of) == len(snapshot.fact_of) == header["count"]:
+        snapshot.theme_of = [None if index == -1 else theme_names[index] for index in header["themes"]]
+        if (
+            not len(lines)
+            == len(snapshot.topic_of)
+            == len(snapshot.fact_of)
+            == len(snapshot.theme_of)
+            == header["count"]
+        ):
             raise ValueError("the snapshot's parts differ in length")
         if any(kind not in (_TEXT, _TEXTS, _SCALARS) for kind in header["kinds"]):
             raise ValueError("the snapshot has a field stored in an unknown way")

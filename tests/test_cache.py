@@ -6,7 +6,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -14,15 +16,27 @@ from click.testing import CliRunner
 from azrs_quiz import cache
 from azrs_quiz.cache import bank_snapshot, snapshot_file
 from azrs_quiz.cli.main import main
+from azrs_quiz.errors import UnknownTopic
 from azrs_quiz.facts.bundled import bundled_content_path
 from azrs_quiz.facts.content import Content
 from azrs_quiz.questions import build_quiz, draw_quiz, question_bank
 from azrs_quiz.questions.bank import DEFAULT_OPTIONS
+from azrs_quiz.questions.model import Quiz
 from azrs_quiz.questions.quiz import DEFAULT_OPTIONS as DRAW_DEFAULT_OPTIONS
 from azrs_quiz.snapshot import BankSnapshot
 from tests.helpers.paths import TINY_PACK
 
 TOPIC_CHOICES: list[list[str]] = [[], ["dates"], ["people"], ["agreements", "related"], ["dates", "people"]]
+#: Themes the draws above are also made on (a theme some topics lack: both draws must refuse it alike).
+THEME_CHOICES: list[list[str]] = [[], ["economy"], ["politics", "Visits"], ["culture", "defence", "history"]]
+
+
+def _drawn(draw: Callable[..., Quiz], **asked: Any) -> Quiz | str:
+    """The quiz ``draw`` draws, or the error it refuses with."""
+    try:
+        return draw(**asked)
+    except UnknownTopic as error:
+        return f"{type(error).__name__}: {error}"
 
 
 @pytest.fixture
@@ -47,6 +61,11 @@ def test_a_cached_bank_draws_every_quiz_the_content_draws(bundled_content: Conte
         for topics in TOPIC_CHOICES:
             asked = {"topics": topics or None, "count": seed % 12 + 1, "seed": seed}
             assert cached.draw_quiz(**asked) == draw_quiz(bank, **asked)
+    for seed in range(30):
+        for topics in TOPIC_CHOICES:
+            for themes in THEME_CHOICES:
+                on = {"topics": topics or None, "themes": themes, "count": seed % 12 + 1, "seed": seed}
+                assert _drawn(cached.draw_quiz, **on) == _drawn(draw_quiz, bank=bank, **on)
 
 
 def test_the_cached_bank_is_the_bank_with_its_credit(bundled_content: Content) -> None:
@@ -59,7 +78,16 @@ def test_the_cached_bank_is_the_bank_with_its_credit(bundled_content: Content) -
 
 
 @pytest.mark.parametrize("seed", ["1", "7", "42", "2024"])
-@pytest.mark.parametrize("topics", [[], ["--topic", "people"], ["--topic", "dates", "--topic", "related"]])
+@pytest.mark.parametrize(
+    "topics",
+    [
+        [],
+        ["--topic", "people"],
+        ["--topic", "dates", "--topic", "related"],
+        ["--theme", "economy"],
+        ["--topic", "dates", "--theme", "politics", "--theme", "VISITS"],
+    ],
+)
 def test_the_quiz_prints_the_same_from_the_cache_as_from_the_files(
     runner: CliRunner, seed: str, topics: list[str]
 ) -> None:
@@ -72,7 +100,14 @@ def test_the_quiz_prints_the_same_from_the_cache_as_from_the_files(
 
 
 @pytest.mark.parametrize(
-    "command", [["quiz", "-n", "2", "--seed", "3"], ["review", "--max", "2"]], ids=["quiz", "review"]
+    "command",
+    [
+        ["quiz", "-n", "2", "--seed", "3"],
+        ["review", "--max", "2"],
+        ["quiz", "-n", "2", "--seed", "3", "--theme", "culture"],
+        ["review", "--max", "2", "--theme", "culture"],
+    ],
+    ids=["quiz", "review", "quiz-theme", "review-theme"],
 )
 def test_a_cache_hit_imports_neither_yaml_nor_pydantic_nor_the_engine(command: list[str]) -> None:
     script = (
@@ -222,8 +257,10 @@ def test_a_stored_snapshot_draws_the_quizzes_of_the_bank(bundled_content: Conten
     stored = BankSnapshot.from_bytes(BankSnapshot.of(bundled_content, bank).to_bytes())
     for seed in range(50):
         for topics in TOPIC_CHOICES:
-            asked = {"topics": topics or None, "count": seed % 15 + 1, "seed": seed}
-            assert stored.draw_quiz(**asked) == draw_quiz(bank, **asked)
+            for themes in THEME_CHOICES:
+                asked = {"topics": topics or None, "themes": themes, "count": seed % 15 + 1, "seed": seed}
+                assert _drawn(stored.draw_quiz, **asked) == _drawn(draw_quiz, bank=bank, **asked)
+    assert stored.theme_of == [question.theme for question in bank]
 
 
 def test_drawing_and_building_agree_on_the_default_option_count() -> None:

@@ -1,6 +1,6 @@
 """``azrs-quiz export <format>``: one command per registered format, generated from its entry.
 
-Every command takes ``--content``, ``--topic``, ``--output`` and ``--force``; a format that
+Every command takes ``--content``, ``--topic``, ``--theme``, ``--output`` and ``--force``; a format that
 draws a quiz adds ``--count`` and ``--seed``; each of the format's flags becomes
 ``--<flag>``. The command loads the content, picks the questions, calls the format's
 ``export`` and writes what it returns.
@@ -13,7 +13,14 @@ from typing import Any
 
 import click
 
-from azrs_quiz.cli.options import content_option, emit_text, load_content_for_cli, output_options, topic_option
+from azrs_quiz.cli.options import (
+    content_option,
+    emit_text,
+    load_content_for_cli,
+    output_options,
+    theme_option,
+    topic_option,
+)
 from azrs_quiz.exports.registry import Exporter
 from azrs_quiz.text import plural
 
@@ -24,6 +31,7 @@ def export_command(exporter: Exporter) -> click.Command:
     def run(
         content_path: Path | None,
         topics: tuple[str, ...],
+        themes: tuple[str, ...],
         output: Path,
         force: bool,
         count: int | None = None,
@@ -31,7 +39,7 @@ def export_command(exporter: Exporter) -> click.Command:
         **flags: bool,
     ) -> None:
         content = load_content_for_cli(content_path)
-        questions, drawn_with = exporter.questions(content, topics, count=count, seed=seed)
+        questions, drawn_with = exporter.questions(content, topics, themes=themes, count=count, seed=seed)
         emit(output, exporter.load()(questions, content, **flags), force=force)
         where = "standard output" if str(output) == "-" else str(output)
         seed_note = f" (seed {drawn_with})" if drawn_with is not None else ""
@@ -53,6 +61,7 @@ def export_command(exporter: Exporter) -> click.Command:
             help="How many questions (fewer if the topics have fewer).",
         )(callback)
     callback = output_options(callback)
+    callback = theme_option(callback)
     callback = topic_option(callback)
     callback = content_option(callback)
     return click.command(exporter.name, help=exporter.help, short_help=exporter.title)(callback)

@@ -21,6 +21,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: Kept in step with azrs_quiz.facts.models.TOPICS (a test checks), without importing pydantic.
 TOPIC_CHOICES = ("dates", "people", "places", "events", "agreements", "related")
+#: Kept in step with azrs_quiz.facts.topics.THEMES (a test checks).
+THEME_CHOICES = ("politics", "economy", "culture", "visits", "defence", "history")
 
 
 def content_option(function: F) -> F:
@@ -45,6 +47,17 @@ def topic_option(function: F) -> F:
         type=click.Choice(TOPIC_CHOICES, case_sensitive=False),
         multiple=True,
         help="Only these topics (repeat for several). Default: all.",
+    )(function)
+
+
+def theme_option(function: F) -> F:
+    """``--theme`` (repeatable): which subject areas to draw from, within the topics; all when absent."""
+    return click.option(
+        "--theme",
+        "themes",
+        type=click.Choice(THEME_CHOICES, case_sensitive=False),
+        multiple=True,
+        help="Only facts of these subject areas (repeat for several); with --topic, both must match. Default: all.",
     )(function)
 
 

@@ -18,6 +18,7 @@ from azrs_quiz.cli.options import (
     enter_option,
     exits_with_status,
     no_cache_option,
+    theme_option,
     topic_option,
     typed_answer_keys,
 )
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 @click.command()
 @topic_option
+@theme_option
 @click.option("--count", "-n", type=click.IntRange(min=1), default=10, show_default=True, help="How many questions.")
 @click.option("--seed", type=int, default=None, help="Draw the same quiz again: same seed, same questions.")
 @content_option
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
 @exits_with_status
 def quiz(
     topics: tuple[str, ...],
+    themes: tuple[str, ...],
     count: int,
     seed: int | None,
     content_path: Path | None,
@@ -78,6 +81,7 @@ def quiz(
       azrs-quiz quiz
       azrs-quiz quiz --topic dates --topic people --count 5
       azrs-quiz quiz --typed --topic people
+      azrs-quiz quiz --theme economy --theme defence
       printf 'a\\nc\\n' | azrs-quiz quiz --count 2 --seed 1 --json
     """
     import json
@@ -88,12 +92,15 @@ def quiz(
 
     terminal = Terminal.open(no_color=no_color, to_stderr=as_json, enter=enter)
     bank = bank_for_cli(content_path, no_cache=no_cache)
-    # Never empty: the engine raises for no questions, an unknown topic or a count below 1.
-    drawn = bank.draw_quiz(topics=list(topics) or None, count=count, seed=seed)
+    # Never empty: the engine raises for no questions, an unknown topic or theme, or a count below 1.
+    drawn = bank.draw_quiz(topics=list(topics) or None, themes=themes, count=count, seed=seed)
     store = _open_progress(data_dir, schedule)
     if store is not None:
         remember_content(store.path.parent, content_path)
-    terminal.show(render.intro(len(drawn.questions), drawn.topics, terminal.width))
+    # With --theme alone, the topics would name some the drawn theme has no question on.
+    shown_topics = drawn.topics if topics or not themes else ()
+    chosen_themes = list(dict.fromkeys(themes))
+    terminal.show(render.intro(len(drawn.questions), shown_topics, terminal.width, themes=chosen_themes))
 
     def save(answer: Answer) -> datetime | None:
         if store is None:

@@ -145,10 +145,19 @@ def invalid_key(entered: str, option_count: int, symbols: Symbols, width: int) -
     return wrap(Text(message, style=DIM), width, first="  ")
 
 
-def intro(count: int, topics: Sequence[str], width: int) -> Text:
-    """The line before the first question: how many, on what, and where help is."""
-    on = topics[0] if len(topics) == 1 else ", ".join(topics[:-1]) + " and " + topics[-1]
-    return wrap(Text(f"{plural(count, 'question')} from {on}. Type ? for the keys.", style=DIM), width)
+def intro(count: int, topics: Sequence[str], width: int, *, themes: Sequence[str] = ()) -> Text:
+    """The line before the first question: how many, on what, and where help is.
+
+    ``topics`` may be empty when ``themes`` says what the questions are on.
+    """
+    where = f" from {_listed(topics)}" if topics else ""
+    on = f" on {_listed(themes)}" if themes else ""
+    return wrap(Text(f"{plural(count, 'question')}{where}{on}. Type ? for the keys.", style=DIM), width)
+
+
+def _listed(names: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def question(item: Question, number: int, total: int, symbols: Symbols, width: int, *, typed: bool = False) -> Text:

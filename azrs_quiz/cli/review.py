@@ -18,6 +18,7 @@ from azrs_quiz.cli.options import (
     enter_option,
     exits_with_status,
     no_cache_option,
+    theme_option,
     topic_option,
     typed_answer_keys,
 )
@@ -45,6 +46,7 @@ def _monotonic() -> float:
 )
 @click.option("--max", "max_questions", type=click.IntRange(min=1), default=None, help="Ask at most this many.")
 @topic_option
+@theme_option
 @click.option(
     "--typed/--choices",
     "force_typed",
@@ -61,6 +63,7 @@ def review(
     new_per_day: int,
     max_questions: int | None,
     topics: tuple[str, ...],
+    themes: tuple[str, ...],
     force_typed: bool | None,
     enter: bool,
     content_path: Path | None,
@@ -86,6 +89,7 @@ def review(
       azrs-quiz review
       azrs-quiz review --max 20 --new 5
       azrs-quiz review --topic people --typed
+      azrs-quiz review --theme culture
     """
     from rich.text import Text
 
@@ -94,12 +98,12 @@ def review(
     from azrs_quiz.cli.packs import remember_content
     from azrs_quiz.cli.runner import Terminal, run_questions, short_credit
     from azrs_quiz.progress import ProgressStore, answer_form, plan_review
-    from azrs_quiz.questions.quiz import questions_on
+    from azrs_quiz.questions.quiz import on_themes, questions_on
     from azrs_quiz.questions.spacing import space_out
 
     terminal = Terminal.open(no_color=no_color, enter=enter)
     bank = bank_for_cli(content_path, no_cache=no_cache)
-    pool: list[Question] = questions_on(bank.questions, topics)
+    pool: list[Question] = on_themes(questions_on(bank.questions, topics), themes)
     with ProgressStore.open(data_dir) as store:
         remember_content(store.path.parent, content_path)
         now = clock.utc_now()

@@ -68,31 +68,37 @@ class Exporter:
         return function
 
     def questions(
-        self, content: Content, topics: Iterable[str] = (), *, count: int | None = None, seed: int | None = None
+        self,
+        content: Content,
+        topics: Iterable[str] = (),
+        *,
+        themes: Iterable[str] = (),
+        count: int | None = None,
+        seed: int | None = None,
     ) -> tuple[list[Question], int | None]:
         """The questions this format exports, and the seed they were drawn with (``None``: the whole bank).
 
-        The whole bank comes in :func:`~azrs_quiz.questions.spacing.spaced_order`: rounds
-        that each hold no two questions giving each other away (one fact, or a stem that
-        prints another's answer).
+        Only questions on ``topics`` and, within them, of facts on ``themes`` (all when
+        empty). The whole bank comes in :func:`~azrs_quiz.questions.spacing.spaced_order`:
+        rounds that each hold no two questions giving each other away (one fact, or a
+        stem that prints another's answer).
 
         Raises :class:`~azrs_quiz.errors.UnknownTopic` for a topic the content has no
-        questions on, and for a drawn quiz the errors of
-        :func:`~azrs_quiz.questions.quiz.build_quiz`.
+        questions on (:class:`~azrs_quiz.questions.errors.UnknownTheme` for a theme), and
+        for a drawn quiz the errors of :func:`~azrs_quiz.questions.quiz.build_quiz`.
         """
         from azrs_quiz.questions.bank import question_bank
-        from azrs_quiz.questions.quiz import DEFAULT_COUNT, build_quiz, questions_on
+        from azrs_quiz.questions.quiz import DEFAULT_COUNT, build_quiz, on_themes, questions_on
         from azrs_quiz.questions.spacing import spaced_order
 
-        if self.draws_quiz:
-            pool = questions_on(question_bank(content), list(topics))
-            if (count or DEFAULT_COUNT) < len(pool):
-                quiz = build_quiz(content, topics=list(topics), count=count or DEFAULT_COUNT, seed=seed)
-                return list(quiz.questions), quiz.seed
-            # Everything asked for: the whole bank, in rounds that each keep give-aways apart.
-            return spaced_order(pool), None
-        # The default order: read front to back, no question is given away by one shortly before it.
-        return spaced_order(questions_on(question_bank(content), list(topics))), None
+        themes = list(themes)
+        pool = on_themes(questions_on(question_bank(content), list(topics)), themes)
+        if self.draws_quiz and (count or DEFAULT_COUNT) < len(pool):
+            quiz = build_quiz(content, topics=list(topics), themes=themes, count=count or DEFAULT_COUNT, seed=seed)
+            return list(quiz.questions), quiz.seed
+        # The whole bank (or everything asked for), in rounds that each keep give-aways apart:
+        # read front to back, no question is given away by one shortly before it.
+        return spaced_order(pool), None
 
 
 #: Every format ``azrs-quiz export`` offers (besides ``anki``, which builds a package from the

@@ -85,13 +85,15 @@ def draw_from_columns(
     count: int = DEFAULT_COUNT,
     seed: int | None = None,
     themes: Iterable[str] | None = None,
+    theme_of: Sequence[str | None] | None = None,
 ) -> Quiz:
     """:func:`draw_quiz` from the topic and fact of each question of a bank, in bank order.
 
     Only the questions considered are asked of ``question_at`` (by position in the bank):
     those drawn, and those passed over for giving one of them away; so a bank stored on
-    disk need not be read whole to draw ten questions from it (``themes`` reads the
-    questions of the chosen topics).
+    disk need not be read whole to draw ten questions from it. ``theme_of``, the theme of
+    each question, filters on ``themes`` without reading any; without it ``themes``
+    reads the questions of the chosen topics.
     """
     _check_count(count)
     topics = topic_names(topics)
@@ -102,9 +104,13 @@ def draw_from_columns(
     present = set(topic_of)
     chosen_topics = choose_topics(topics, tuple(topic for topic in TOPICS if topic in present))
     pool = [position for position, topic in enumerate(topic_of) if topic in chosen_topics]
-    wanted_themes = _checked_themes(themes, [question_at(position).theme for position in pool] if themes else [])
+
+    def theme_at(position: int) -> str | None:
+        return theme_of[position] if theme_of is not None else question_at(position).theme
+
+    wanted_themes = _checked_themes(themes, [theme_at(position) for position in pool] if themes else [])
     if wanted_themes:
-        pool = [position for position in pool if question_at(position).theme in wanted_themes]
+        pool = [position for position in pool if theme_at(position) in wanted_themes]
     loaded: dict[int, Question] = {}
 
     def question(position: int) -> Question:
