@@ -41,24 +41,24 @@ def content_option(function: F) -> F:
 
 def topic_option(function: F) -> F:
     """``--topic`` (repeatable): which topics to draw from; all when absent."""
-    return click.option(
-        "--topic",
-        "topics",
-        type=click.Choice(TOPIC_CHOICES, case_sensitive=False),
-        multiple=True,
-        help="Only these topics (repeat for several). Default: all.",
+    return _repeatable_choice(
+        "--topic", "topics", TOPIC_CHOICES, "Only these topics (repeat for several). Default: all."
     )(function)
 
 
 def theme_option(function: F) -> F:
     """``--theme`` (repeatable): which subject areas to draw from, within the topics; all when absent."""
-    return click.option(
+    return _repeatable_choice(
         "--theme",
         "themes",
-        type=click.Choice(THEME_CHOICES, case_sensitive=False),
-        multiple=True,
-        help="Only facts of these subject areas (repeat for several); with --topic, both must match. Default: all.",
+        THEME_CHOICES,
+        "Only facts of these subject areas (repeat for several); with --topic, both must match. Default: all.",
     )(function)
+
+
+def _repeatable_choice(flag: str, name: str, choices: tuple[str, ...], help: str) -> Callable[[F], F]:
+    """A filter option given any number of times, each value one of ``choices`` in any case."""
+    return click.option(flag, name, type=click.Choice(choices, case_sensitive=False), multiple=True, help=help)
 
 
 def enter_option(function: F) -> F:
