@@ -18,8 +18,8 @@ from functools import lru_cache
 from typing import TypeVar
 
 from azrs_quiz.facts.dates import PartialDate
-from azrs_quiz.facts.models import Agreement, Person, Place
-from azrs_quiz.questions.index import BankIndex, agreement_family, compatible, role_class
+from azrs_quiz.facts.models import Agreement, Person
+from azrs_quiz.questions.index import AmountBucket, BankIndex, compatible, role_class
 from azrs_quiz.questions.stems import Draft, display
 
 T = TypeVar("T")
@@ -180,24 +180,12 @@ def _true_by_rule(draft: Draft, text: str, index: BankIndex) -> bool:
     truth = draft.truth
     if truth is None:
         return False
-    folded = index.fold(text)
     if truth.at is not None:
-        at = truth.at
-        return any(
-            event.date is not None and compatible(event.date, at) for event in index.events_by_what.get(folded, ())
-        )
+        return index.events.happened_at(text, truth.at)
     if truth.deal is not None:
         kind, parties, date = truth.deal
-        return any(
-            other.kind == kind
-            and frozenset(other.parties) == parties
-            and (date is None or other.date is None or compatible(other.date, date))
-            for other in index.agreements_by_what.get(folded, ())
-        )
-    role = truth.role
-    return any(
-        person.role is not None and index.fold(person.role) == role for person in index.people_by_name.get(folded, ())
-    )
+        return index.agreements.made_deal(text, kind, parties, date)
+    return truth.role is not None and index.people.holds_role(text, truth.role)
 
 
 # Unordered options: texts, people, places, sets of parties.
@@ -215,30 +203,21 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
     limit = wanted * 2 + _SPARE
     if name == "place":
         assert isinstance(draft.key, str)
-        yield from _sample(rng, _place_pool(index.content.places[draft.key], index), limit)
+        yield from _sample(rng, index.places.peers_of(index.content.places[draft.key]), limit)
     elif name == "parties":
         assert isinstance(draft.key, frozenset)
         # Sets of the same kinds of party (two countries for two countries), real ones first.
-        signature = index.party_signature(draft.key)
-        sets = [
-            parties
-            for parties in index.party_sets.get(len(draft.key), [])
-            if index.party_signature(parties) == signature
-        ]
-        yield from _sample(rng, sets, limit)
+        yield from _sample(rng, index.agreements.party_sets_like(draft.key), limit)
         yield from _swapped_parties(draft.key, index, rng)
     elif draft.domain.bucket == "role":
         assert isinstance(draft.key, str)
-        yield from _closest_in_length(draft.key, _sample(rng, _role_pool(draft.key, index), limit))
+        yield from _closest_in_length(draft.key, _sample(rng, index.people.offices_like(draft.key), limit))
     elif draft.domain.bucket == "event-what":
         assert isinstance(draft.key, str)
         date = getattr(draft.fact, "date", None)
         if isinstance(date, PartialDate):
             # Events of the key's own decade: 2011 events are no options for 1839.
-            years = [
-                index.event_whats_by_year.get(year, [])
-                for year in range(date.year - _EVENT_YEARS, date.year + _EVENT_YEARS + 1)
-            ]
+            years = index.events.whats_around(date.year, _EVENT_YEARS)
             yield from _closest_in_length(draft.key, _sample_across(rng, years, limit))
     else:
         assert isinstance(draft.key, str)
@@ -251,26 +230,12 @@ def _person_pools(person: Person, index: BankIndex) -> list[Sequence[Hashable]]:
     A minister among ministers of his own country, then its other officials; never a
     foreigner for "which Azerbaijani minister", never a composer for "which president".
     """
-    same = [other for other in index.people_by_kin[(person.country, person.category)] if other != person.id]
+    same = index.people.peers_of(person)
     if person.role is None:
         return [same]
     office = role_class(person.role)
     first = [other for other in same if role_class(index.content.people[other].role or "") == office]
     return [first, [other for other in same if other not in first]]
-
-
-def _place_pool(place: Place, index: BankIndex) -> list[str]:
-    """Places of the same kind, country and category: a Turkish city only among Turkish cities."""
-    return [other for other in index.places_by_kin[(place.kind, place.country, place.category)] if other != place.id]
-
-
-def _role_pool(role: str, index: BankIndex) -> list[str]:
-    """Real offices of the same country as ``role`` ("Foreign Minister of Azerbaijan" for "President of Azerbaijan")."""
-    parts = index.role_parts.get(role)
-    if parts is None:
-        return [other for other in index.roles if other != role and role_class(other) == role_class(role)]
-    country = parts[1]
-    return [other for other in index.roles if other != role and index.role_parts.get(other, ("", ""))[1] == country]
 
 
 def _agreement_pool(draft: Draft, index: BankIndex) -> list[str]:
@@ -281,8 +246,7 @@ def _agreement_pool(draft: Draft, index: BankIndex) -> list[str]:
     """
     fact = draft.fact
     assert isinstance(fact, Agreement)
-    dated, undated = index.agreement_whats_by_family[agreement_family(fact.kind)]
-    return dated if fact.date is not None else [*dated, *undated]
+    return index.agreements.whats_of_family(fact.kind, dated_only=fact.date is not None)
 
 
 def _wanted_noun(draft: Draft, index: BankIndex) -> str:
@@ -358,8 +322,8 @@ def _swapped_parties(key: frozenset[str], index: BankIndex, rng: random.Random) 
     made: list[Hashable] = []
     later: list[Hashable] = []
     for party in sorted(key):
-        kind = index.party_kind(party)
-        for pool, out in ((index.agreement_parties_by_kind[kind], made), (index.parties_by_kind[kind], later)):
+        made_deals, any_party = index.agreements.parties_like(party)
+        for pool, out in ((made_deals, made), (any_party, later)):
             others = [other for other in _sample(rng, pool, 8) if other not in key]
             out.extend((key - {party}) | {other} for other in others[:3])
     rng.shuffle(made)
@@ -421,16 +385,12 @@ def _date_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tupl
     key = draft.key
     assert isinstance(key, PartialDate)
     window = _DATE_WINDOW_MONTHS[key.precision]
-    below: list[Hashable] = []
-    above: list[Hashable] = []
-    pool = index.dates.get(key.precision)
-    if pool is not None:
-        near_below, near_above = pool.nearest(key.sort_key, 6)
-        below = [date for date in near_below if _months_apart(date, key) <= window]
-        above = [date for date in near_above if _months_apart(date, key) <= window]
+    near_below, near_above = index.dates.nearest_dates(key, 6)
+    below: list[Hashable] = [date for date in near_below if _months_apart(date, key) <= window]
+    above: list[Hashable] = [date for date in near_above if _months_apart(date, key) <= window]
     made_below, made_above = _dates_near(key, rng)
     # A made-up date after the newest in the content would stand out as "in the future".
-    latest = index.latest_year + 1
+    latest = index.dates.latest_year + 1
     made_above = [date for date in made_above if isinstance(date, PartialDate) and date.year <= max(latest, key.year)]
     earliest = draft.fact.earliest
     if earliest is not None:
@@ -487,13 +447,14 @@ def _date(year: int, month: int | None = None, day: int | None = None) -> Partia
 def _amount_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tuple[list[Hashable], list[Hashable]]:
     key = draft.key
     assert isinstance(key, Decimal)
-    below: list[Hashable] = []
-    above: list[Hashable] = []
-    pool = index.amounts.get(draft.domain.bucket)  # type: ignore[call-overload]
-    if pool is not None:
-        near_below, near_above = pool.nearest(key, 6)
-        below = [value for value in near_below if isinstance(value, Decimal) and value * _AMOUNT_RATIO >= key]
-        above = [value for value in near_above if isinstance(value, Decimal) and value <= key * _AMOUNT_RATIO]
+    bucket: AmountBucket = draft.domain.bucket  # type: ignore[assignment]
+    near_below, near_above = index.amounts.nearest_amounts(bucket, key, 6)
+    below: list[Hashable] = [
+        value for value in near_below if isinstance(value, Decimal) and value * _AMOUNT_RATIO >= key
+    ]
+    above: list[Hashable] = [
+        value for value in near_above if isinstance(value, Decimal) and value <= key * _AMOUNT_RATIO
+    ]
     step = _amount_step(key)
     made_below: list[Hashable] = [
         key - step * count for count in range(1, 5) if (key - step * count) * _AMOUNT_RATIO >= key

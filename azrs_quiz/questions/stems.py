@@ -177,7 +177,7 @@ def display(domain: Domain, value: Hashable, index: BankIndex) -> str:
         return index.content.places[value].name
     if name == "parties":
         assert isinstance(value, frozenset)
-        return join_names([index.party_name(party) for party in value])
+        return join_names([index.agreements.party_name(party) for party in value])
     if name == "date":
         return str(value)
     assert isinstance(value, Decimal)
@@ -230,7 +230,7 @@ def _draft(
 
 def _event_drafts(event: Event, index: BankIndex) -> Iterator[Draft | None]:
     what = clause(event.what)
-    namesakes = index.events_by_what[index.fold(event.what)]
+    namesakes = index.events.namesakes(event.what)
     template: str | None
     if event.date is not None:
         # Any event with the same clause makes its date a true answer too.
@@ -282,14 +282,14 @@ def _person_drafts(person: Person, index: BankIndex) -> Iterator[Draft | None]:
     if person.role is not None:
         # Roles of every record of the same person are true answers too.
         roles: set[Hashable] = {
-            index.fold(other.role) for other in index.people_by_name[index.fold(person.name)] if other.role is not None
+            index.fold(other.role) for other in index.people.namesakes(person.name) if other.role is not None
         }
         template = f"What role did {person.name} hold?"
         yield _draft(
             index, person, "role", person.prompts.role, template, Domain("text", "role"), clause(person.role), roles
         )
     if person.prompts.who is not None:
-        namesakes: set[Hashable] = {other.id for other in index.people_by_name[index.fold(person.name)]}
+        namesakes: set[Hashable] = {other.id for other in index.people.namesakes(person.name)}
         truth = Truth(role=index.fold(person.role)) if person.role is not None else None
         yield _draft(
             index, person, "who", person.prompts.who, None, Domain("person", None), person.id, namesakes, truth=truth
@@ -300,8 +300,8 @@ def _agreement_drafts(agreement: Agreement, index: BankIndex) -> Iterator[Draft 
     noun = _AGREEMENT_NOUN.get(agreement.kind, agreement.kind)
     what = clause(agreement.what)
     parties = frozenset(agreement.parties)
-    party_names = [index.party_name(party) for party in agreement.parties]
-    namesakes = index.agreements_by_what[index.fold(agreement.what)]
+    party_names = [index.agreements.party_name(party) for party in agreement.parties]
+    namesakes = index.agreements.namesakes(agreement.what)
     # "the loan for building a motorway": only when the clause does not already name the kind
     # ("the loan for a loan for...") and the kind reads as something agreed (not "commission").
     phrase = None
@@ -360,7 +360,7 @@ def _figure_drafts(figure: Figure, index: BankIndex) -> Iterator[Draft | None]:
         template = f"What was the value of {what}{when}?"
     values: set[Hashable] = {
         other.amount.value
-        for other in index.figures_by_what[index.fold(figure.what)]
+        for other in index.amounts.figures_about(figure.what)
         if amount_bucket(other.amount) == amount_bucket(amount) and _may_coincide(other.date, figure.date)
     }
     domain = Domain("amount", amount_bucket(amount), amount.qualifier)
