@@ -460,9 +460,7 @@ def _amount_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tu
         key - step * count for count in range(1, 5) if (key - step * count) * _AMOUNT_RATIO >= key
     ]
     made_above: list[Hashable] = [key + step * count for count in range(1, 5)]
-    if draft.domain.qualifier == "over":
-        # "over $300 million" makes every "over" a smaller amount true as well.
-        return [], above + made_above
+    # No "over" case here: choose_options turns an "over" amount into a Shortfall before it gets this far.
     return below + made_below, above + made_above
 
 

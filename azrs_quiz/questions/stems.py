@@ -27,14 +27,6 @@ from azrs_quiz.questions.wording import (
 
 DomainName = Literal["date", "amount", "person", "place", "text", "parties", "choice"]
 
-#: The angles each kind of fact is asked from, in bank order.
-ANGLES: dict[str, tuple[str, ...]] = {
-    "event": ("when", "what", "who", "where"),
-    "person": ("role", "who"),
-    "agreement": ("what", "when", "parties", "value"),
-    "figure": ("amount",),
-}
-
 _AGREEMENT_NOUN = {"credit-line": "credit line"}
 _AGREEMENT_PREPOSITION = {"loan": "for", "credit-line": "for", "contract": "for", "deal": "for"}
 _AGREEMENT_VERB = {"loan": "agreed", "credit-line": "agreed", "deal": "agreed", "commission": "set up"}
@@ -110,7 +102,12 @@ class Draft:
 
 
 def drafts_for(fact: Fact, index: BankIndex) -> Iterator[Draft]:
-    """Every question the fact can fairly ask, in the order of :data:`ANGLES`."""
+    """Every question the fact can fairly ask, in bank order.
+
+    Its own angles first, in a fixed order per kind (an event's when, what, who, where;
+    a person's role, who; an agreement's what, when, parties, value; a figure's amount),
+    less those it skips; then the choices its author wrote, in the order written.
+    """
     drafts: Iterable[Draft | None]
     if isinstance(fact, Event):
         drafts = _event_drafts(fact, index)
