@@ -32,6 +32,7 @@ TOPIC_LABELS: dict[Topic, str] = {
     "places": "Places",
     "events": "Events",
     "agreements": "Agreements",
+    "figures": "Figures",
     "related": "Related",
 }
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: Kept in step with azrs_quiz.facts.models.TOPICS (a test checks), without importing pydantic.
-TOPIC_CHOICES = ("dates", "people", "places", "events", "agreements", "related")
+TOPIC_CHOICES = ("dates", "people", "places", "events", "agreements", "figures", "related")
 #: Kept in step with azrs_quiz.facts.topics.THEMES (a test checks).
 THEME_CHOICES = ("politics", "economy", "culture", "visits", "defence", "history")
 

@@ -476,7 +476,8 @@ def _ceil_minute(moment: datetime) -> datetime:
 
 #: The longest forecast bar, in characters.
 BAR_WIDTH = 30
-#: Days of forecast on the default screen (it fits 24 rows); ``--full`` shows the whole forecast.
+#: Days of forecast on the default screen (it fits 24 rows, one day fewer per topic past four);
+#: ``--full`` shows the whole forecast.
 SHORT_FORECAST = 7
 
 
@@ -534,7 +535,9 @@ def stats_view(
         topics.add_row(topic, str(tally.answers), _percent(tally.retention), f"{tally.learned}/{tally.total}")
     parts.append(topics)
 
-    days = result.forecast if full else result.forecast[:SHORT_FORECAST]
+    # Each topic row past the fourth costs a forecast day, so the default screen still fits 24 rows.
+    short_days = max(3, SHORT_FORECAST - max(0, len(result.topics) - 4))
+    days = result.forecast if full else result.forecast[:short_days]
     heading = f"\nReviews due in the next {len(days)} days" + ("" if full else " (--full for more)")
     parts.append(Text(heading, style=PROMPT))
     forecast = Table(box=None if not full else table_box, show_header=full, show_edge=False, pad_edge=False)

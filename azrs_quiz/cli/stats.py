@@ -36,8 +36,9 @@ def stats(
     schedule fits you: for reviews of learned questions, the share of right answers
     the schedule expected (FSRS's predicted recall, plus the chance of a lucky pick
     among the options) against the share you got right, by how long the questions
-    are remembered for. The screen fits 24 rows (the next 7 days and the fit in one
-    line); --full shows the next 14 days and the fit per band.
+    are remembered for. The screen fits 24 rows (up to 7 days ahead, a day fewer for
+    each topic past four, and the fit in one line); --full shows the next 14 days
+    and the fit per band.
 
     \b
     Examples:

@@ -11,10 +11,10 @@ from typing import Literal
 from azrs_quiz.errors import UnknownTopic
 
 #: The topics a quiz can be drawn from. A question's topic follows what it asks for: a date,
-#: a person or office, a place, an event, an agreement (or its value or parties); facts of
-#: the related-articles pack are all in "related".
-Topic = Literal["dates", "people", "places", "events", "agreements", "related"]
-TOPICS: tuple[Topic, ...] = ("dates", "people", "places", "events", "agreements", "related")
+#: a person or office, a place, an event, an agreement (or its value or parties), a figure
+#: the source gives (trade, exports, counts); facts of the related-articles pack are all in "related".
+Topic = Literal["dates", "people", "places", "events", "agreements", "figures", "related"]
+TOPICS: tuple[Topic, ...] = ("dates", "people", "places", "events", "agreements", "figures", "related")
 
 #: The subject area of a fact, a second filter beside the topic.
 Theme = Literal["politics", "economy", "culture", "visits", "defence", "history"]

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from azrs_quiz.arguments import instance_of, whole_number
 from azrs_quiz.facts.content import Content
-from azrs_quiz.facts.models import Topic
+from azrs_quiz.facts.models import Fact, Figure, Topic
 from azrs_quiz.gcpause import garbage_collection_paused
 from azrs_quiz.questions.distractors import Shortfall, choose_options
 from azrs_quiz.questions.errors import InvalidOptionCount
@@ -81,11 +81,17 @@ def bank_report(content: Content, *, options: int = DEFAULT_OPTIONS) -> BankRepo
         return _build(content, options)
 
 
-def topic_of(fact_topic: Topic, answer: str) -> Topic:
-    """A question's topic: what its answer is (a date, a person, a place...), or "related"."""
-    if fact_topic == "related":
+def topic_of(fact: Fact, answer: str) -> Topic:
+    """A question's topic: what its answer is (a date, a person, a place...), or "related".
+
+    An amount is an agreement's value, except where the fact is a figure the source gives
+    (trade, exports, a rumoured purchase): that is a figure, not an agreement.
+    """
+    if fact.topic == "related":
         return "related"
-    return _TOPIC_OF_ANSWER.get(answer, fact_topic)
+    if answer == "amount" and isinstance(fact, Figure):
+        return "figures"
+    return _TOPIC_OF_ANSWER.get(answer, fact.topic)
 
 
 def _build(content: Content, options: int) -> BankReport:
@@ -121,7 +127,7 @@ def _build(content: Content, options: int) -> BankReport:
                 fact_id=fact.id,
                 angle=draft.angle,
                 kind=draft.kind,
-                topic=topic_of(fact.topic, draft.answer_kind),
+                topic=topic_of(fact, draft.answer_kind),
                 prompt=draft.prompt,
                 options=chosen.texts,
                 answer=chosen.answer,

@@ -88,7 +88,7 @@ def test_topic_the_content_lacks_is_an_error(runner: CliRunner, tmp_path: Path) 
 
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: no questions on topic 'related'; topics available: dates, people, places, agreements\n"
+        "Error: no questions on topic 'related'; topics available: dates, people, places, agreements, figures\n"
     )
     assert not (tmp_path / "x.apkg").exists()
 
@@ -97,7 +97,7 @@ def test_unknown_topic_is_a_usage_error_listing_the_choices(runner: CliRunner, t
     result = runner.invoke(main, ["export", "anki", "--topic", "sport", "-o", str(tmp_path / "x.apkg")])
 
     assert result.exit_code == 2
-    message = "Invalid value for '--topic': 'sport' is not one of 'dates', 'people', 'places', 'events', 'agreements', 'related'."
+    message = "Invalid value for '--topic': 'sport' is not one of 'dates', 'people', 'places', 'events', 'agreements', 'figures', 'related'."
     assert result.stderr == usage_error("export anki", message)
 
 

@@ -98,7 +98,8 @@ def test_a_topic_the_content_lacks_is_an_error(runner: CliRunner, fmt: str) -> N
     assert result.exit_code == 1
     assert result.stdout == ""
     assert (
-        result.stderr == "Error: no questions on topic 'related'; topics available: dates, people, places, agreements\n"
+        result.stderr
+        == "Error: no questions on topic 'related'; topics available: dates, people, places, agreements, figures\n"
     )
 
 
@@ -107,7 +108,7 @@ def test_an_unknown_topic_is_a_usage_error_listing_the_topics(runner: CliRunner,
     result = runner.invoke(main, ["export", fmt, "--topic", "history", "-o", "-"])
 
     assert result.exit_code == 2
-    message = "Invalid value for '--topic': 'history' is not one of 'dates', 'people', 'places', 'events', 'agreements', 'related'."
+    message = "Invalid value for '--topic': 'history' is not one of 'dates', 'people', 'places', 'events', 'agreements', 'figures', 'related'."
     assert result.stderr == usage_error(f"export {fmt}", message)
 
 

@@ -293,7 +293,7 @@ def test_pipe_mode_reads_one_answer_per_line_and_prints_the_score(runner: CliRun
     result = quiz(runner, f"{right(first)}\n{wrong(second)}\n", "--count", "2")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.startswith("2 questions from dates, people, places and agreements. Type ? for the keys.\n")
+    assert out.startswith("2 questions from dates, people, places, agreements and figures. Type ? for the\nkeys.\n")
     assert f"\nQuestion 1/2 \u00b7 {first.topic}\n" in out
     assert f"Question 1/2 \u00b7 {first.topic} {first.prompt} a) {first.options[0]} b)" in flat(out)
     assert f"Your answer (a\u2013{render.letter(len(first.options) - 1)}, ? for help): {right(first)}\n" in out
@@ -390,7 +390,7 @@ def test_json_prints_only_the_result_on_stdout(runner: CliRunner) -> None:
     document = json.loads(result.stdout)
     assert document["score"] == {"correct": 1, "total": 2, "percent": 50.0}
     assert document["seed"] == 1
-    assert document["drawn_from"] == ["dates", "people", "places", "agreements"]
+    assert document["drawn_from"] == ["dates", "people", "places", "agreements", "figures"]
     assert set(document["topics"]) == {first.topic, second.topic}
     assert [entry["id"] for entry in document["questions"]] == [first.id, second.id]
     assert [entry["correct"] for entry in document["questions"]] == [True, False]
@@ -446,12 +446,12 @@ def test_a_topic_the_content_lacks_is_a_clear_error(runner: CliRunner) -> None:
     result = quiz(runner, "", "--topic", "related")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: no questions on topic 'related'; topics available: dates, people, places, agreements\n"
+        "Error: no questions on topic 'related'; topics available: dates, people, places, agreements, figures\n"
     )
     assert result.stdout == ""
 
 
-TOPIC_CHOICES = "'dates', 'people', 'places', 'events', 'agreements', 'related'"
+TOPIC_CHOICES = "'dates', 'people', 'places', 'events', 'agreements', 'figures', 'related'"
 
 
 @pytest.mark.parametrize(

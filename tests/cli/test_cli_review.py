@@ -152,7 +152,8 @@ def test_a_topic_the_content_lacks_is_an_error(runner: CliRunner, clock: list[da
     result = review(runner, "--topic", "related")
     assert result.exit_code == 1
     assert (
-        result.stderr == "Error: no questions on topic 'related'; topics available: dates, people, places, agreements\n"
+        result.stderr
+        == "Error: no questions on topic 'related'; topics available: dates, people, places, agreements, figures\n"
     )
 
 

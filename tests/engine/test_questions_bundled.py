@@ -129,6 +129,7 @@ def test_bundled_bank_asks_about_every_fact_at_most_twice(
         "places",
         "events",
         "agreements",
+        "figures",
         "related",
     }
 

@@ -79,7 +79,7 @@ def test_no_quiz_of_300_seeds_holds_a_give_away_pair(bundled_content: Content) -
 
 @pytest.mark.slow
 def test_no_quiz_on_one_topic_holds_a_give_away_pair(bundled_content: Content) -> None:
-    for topic in ("dates", "people", "places", "events", "agreements", "related"):
+    for topic in ("dates", "people", "places", "events", "agreements", "figures", "related"):
         for seed in range(50):
             quiz = build_quiz(bundled_content, topics=[topic], count=10, seed=seed)
             assert not give_away_pairs(quiz.questions), (topic, seed)

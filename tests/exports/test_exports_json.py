@@ -101,14 +101,17 @@ def test_topic_the_content_lacks_is_an_error(runner: CliRunner, tmp_path: Path) 
     target = tmp_path / "related.json"
     code, stdout, stderr = export(runner, "--topic", "related", "-o", str(target))
     assert code == 1
-    assert stderr == "Error: no questions on topic 'related'; topics available: dates, people, places, agreements\n"
+    assert (
+        stderr
+        == "Error: no questions on topic 'related'; topics available: dates, people, places, agreements, figures\n"
+    )
     assert not target.exists()
 
 
 def test_unknown_topic_name_is_a_usage_error(runner: CliRunner) -> None:
     code, _, stderr = export(runner, "--topic", "sport", "-o", "-")
     assert code == 2
-    message = "Invalid value for '--topic': 'sport' is not one of 'dates', 'people', 'places', 'events', 'agreements', 'related'."
+    message = "Invalid value for '--topic': 'sport' is not one of 'dates', 'people', 'places', 'events', 'agreements', 'figures', 'related'."
     assert stderr == usage_error("export json", message)
 
 

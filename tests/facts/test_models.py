@@ -104,7 +104,7 @@ def test_a_fact_cites_at_least_one_source() -> None:
 
 
 def test_topics_are_the_quiz_topics() -> None:
-    assert TOPICS == ("dates", "people", "places", "events", "agreements", "related")
+    assert TOPICS == ("dates", "people", "places", "events", "agreements", "figures", "related")
     assert _errors(Event, {**MINIMAL[Event], "topic": "history"})[0].startswith("topic: Input should be 'dates'")
 
 
