@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from click.testing import CliRunner
 from helpers.paths import TINY_PACK
@@ -12,7 +14,10 @@ from azrs_quiz.facts.loader import load_content
 
 # Properties are about behaviour, not speed: a busy CI machine must not fail them on timing.
 settings.register_profile("azrs", deadline=None)
-settings.load_profile("azrs")
+# CI explores the same examples on every run, so a landing is judged on the code, not on luck;
+# a developer's runs keep drawing new examples (and the database replays what they found).
+settings.register_profile("azrs-ci", deadline=None, derandomize=True)
+settings.load_profile("azrs-ci" if os.environ.get("CI") else "azrs")
 
 
 @pytest.fixture(scope="session")

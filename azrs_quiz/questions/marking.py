@@ -118,7 +118,7 @@ def normalize(text: str) -> str:
     read as ``usd eur gbp``; apostrophes dropped; a ``,`` ``.`` ``’`` or space between a
     digit and exactly three more digits dropped (a thousands separator); a space put
     between a digit and a letter; every other run of characters that are not letters
-    or digits made one space; the ends trimmed.
+    or digits made one space; the ends trimmed; a thousands space dropped once more.
 
     >>> normalize("Aleksandar VUČIĆ")
     'aleksandar vucic'
@@ -132,7 +132,9 @@ def normalize(text: str) -> str:
     folded = bare.casefold().translate(_FOLDS)
     folded = _THOUSANDS.sub(r"\1", folded)
     folded = _DIGIT_LETTER.sub(" ", folded)
-    return _NOT_WORD.sub(" ", folded).strip()
+    # Once more after the collapse: a separator that only became a space there ("¼00" is
+    # "1⁄400") must read the same as that space typed, or normalising twice would differ.
+    return _THOUSANDS.sub(r"\1", _NOT_WORD.sub(" ", folded).strip())
 
 
 def edit_distance(first: str, second: str) -> int:

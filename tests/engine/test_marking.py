@@ -7,7 +7,7 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from azrs_quiz.facts.content import Content
@@ -57,6 +57,7 @@ def bank(bundled_content: Content) -> list[Question]:
 
 
 @given(st.text())
+@example("¼00")  # NFKD makes it "1⁄400": the fraction slash becomes a thousands space only late
 def test_normalize_is_idempotent(text: str) -> None:
     assert normalize(normalize(text)) == normalize(text)
 

@@ -25,7 +25,7 @@
     let folded = text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
     folded = folded.replace(FOLDABLE, (char) => FOLDS[char]);
     folded = folded.replace(THOUSANDS, "$1").replace(DIGIT_LETTER, " ");
-    return folded.replace(NOT_WORD, " ").trim();
+    return folded.replace(NOT_WORD, " ").trim().replace(THOUSANDS, "$1");
   }
 
   // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours.
