@@ -68,8 +68,9 @@ def write_text_atomically(path: Path, text: str, *, force: bool = False) -> None
 def temporary_folder(prefix: str) -> Iterator[Path]:
     """A temporary folder (removed afterwards), after sweeping up stale ones of the same ``prefix``."""
     base = Path(tempfile.gettempdir())
-    _sweep(base, f"{_glob_escape(prefix)}*")
-    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+    _sweep(base, f"{_glob_escape(prefix)}*", owner_after=prefix)
+    # The folder names its process, so a sweep never takes a folder still in use.
+    with tempfile.TemporaryDirectory(prefix=f"{prefix}{os.getpid()}-") as folder:
         yield Path(folder)
 
 
@@ -109,8 +110,12 @@ def _glob_escape(name: str) -> str:
     return "".join(f"[{character}]" if character in "*?[" else character for character in name)
 
 
-def _sweep(directory: Path, pattern: str) -> None:
-    """Remove our temporary files or folders matching ``pattern`` that a killed run left behind."""
+def _sweep(directory: Path, pattern: str, *, owner_after: str | None = None) -> None:
+    """Remove our temporary files or folders matching ``pattern`` that a killed run left behind.
+
+    With ``owner_after``, a name that goes on with a process id after that prefix is left
+    alone while that process runs, whatever its age says (a clock can jump).
+    """
     cutoff = time.time() - STALE_AFTER_SECONDS
     try:
         candidates = list(directory.glob(pattern))
@@ -118,6 +123,8 @@ def _sweep(directory: Path, pattern: str) -> None:
         return
     for candidate in candidates:
         try:
+            if owner_after is not None and _owner_is_running(candidate.name[len(owner_after) :]):
+                continue
             status = candidate.lstat()
             if status.st_mtime > cutoff or (hasattr(os, "getuid") and status.st_uid != os.getuid()):
                 continue
@@ -127,3 +134,17 @@ def _sweep(directory: Path, pattern: str) -> None:
                 candidate.unlink()
         except OSError:
             continue
+
+
+def _owner_is_running(rest: str) -> bool:
+    """Whether ``"<pid>-…"`` names a process that is still running (signal 0 only asks)."""
+    pid_text = rest.split("-", 1)[0]
+    if not pid_text.isdigit():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # it exists but is another user's, or we cannot tell: leave it
+    return True

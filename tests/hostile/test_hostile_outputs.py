@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers.hostile import assert_clean_error, run_cli
 
-from azrs_quiz.atomic import STALE_AFTER_SECONDS, write_text_atomically
+from azrs_quiz.atomic import STALE_AFTER_SECONDS, temporary_folder, write_text_atomically
 from azrs_quiz.errors import OutputError
 
 pytestmark = pytest.mark.slow  # most cases run the real command in a subprocess
@@ -77,6 +77,27 @@ def test_temporary_files_a_killed_run_left_are_swept_by_the_next_write(tmp_path:
     os.utime(stale, (old, old))
     write_text_atomically(tmp_path / "out.json", "{}")
     assert sorted(path.name for path in tmp_path.iterdir()) == [fresh.name, "out.json"]
+
+
+def test_a_temporary_folder_in_use_is_never_swept_even_when_the_clock_jumps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another export's folder (a running process: ours) and a killed run's (a pid that is gone).
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    in_use = tmp_path / f"azrs-anki-{os.getpid()}-abcd"
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    left_behind = tmp_path / f"azrs-anki-{gone.pid}-efgh"
+    for folder in (in_use, left_behind):
+        folder.mkdir()
+    # A clock a day and more ahead makes both look stale; only the dead run's folder may go.
+    later = time.time() + STALE_AFTER_SECONDS + 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    with temporary_folder("azrs-anki-") as folder:
+        assert folder.name.startswith(f"azrs-anki-{os.getpid()}-")
+        assert in_use.is_dir()
+        assert not left_behind.exists()
 
 
 @POSIX
