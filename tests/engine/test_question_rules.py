@@ -14,21 +14,26 @@ from azrs_quiz.cli.main import main
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.dates import MONTH_NAMES
 from azrs_quiz.facts.loader import load_content
-from azrs_quiz.facts.models import Event, Figure
+from azrs_quiz.facts.models import Agreement, Event, Fact, Figure, Person
 from azrs_quiz.questions import UnknownTheme, build_quiz, fact_yields, question_bank, unasked_problems
 from azrs_quiz.questions.bank import bank_report
 
-TOPIC_OF_ANSWER = {
-    "date": "dates",
-    "person": "people",
-    "office": "people",
-    "place": "places",
-    "event": "events",
-    "agreement": "agreements",
-    "amount": "agreements",
-    "party": "agreements",
-    "organisation": "agreements",
-}
+
+def expected_topic(question_kind: str, fact: Fact) -> str:
+    """The topic a learner would look for a question under, from what its answer is.
+
+    An answer that is a thing of its own (a date, a person, a place, an event, an agreement)
+    is filed under that thing; one that is a detail of its fact (a person's office, an
+    agreement's value or parties, an amount the source gives) under the kind of fact it details.
+    """
+    if fact.topic == "related":
+        return "related"
+    if question_kind == "person":
+        return "people"
+    if question_kind in ("date", "place", "event", "agreement"):
+        return f"{question_kind}s"
+    detailed = {Person: "people", Agreement: "agreements", Figure: "figures"}
+    return detailed[type(fact)]
 
 
 def shown_date_key(text: str) -> tuple[int, int, int]:
@@ -43,10 +48,7 @@ def shown_date_key(text: str) -> tuple[int, int, int]:
 def test_topics_follow_what_each_bundled_question_asks(bundled_content: Content) -> None:
     for question in question_bank(bundled_content):
         fact = bundled_content.fact(question.fact_id)
-        expected = "related" if fact.topic == "related" else None
-        if question.answer_kind == "amount" and isinstance(fact, Figure):
-            expected = expected or "figures"  # a figure the source gives is not an agreement's value
-        assert question.topic == (expected or TOPIC_OF_ANSWER[question.answer_kind]), question.id
+        assert question.topic == expected_topic(question.answer_kind, fact), question.id
     dates = build_quiz(bundled_content, topics=["dates"], count=50, seed=1).questions
     assert dates and all(question.answer_kind == "date" for question in dates)
     people = build_quiz(bundled_content, topics=["people"], count=50, seed=1).questions
