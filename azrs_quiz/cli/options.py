@@ -70,6 +70,13 @@ def enter_option(function: F) -> F:
     )(function)
 
 
+def no_color_option(function: F) -> F:
+    """``--no-color``: plain output without colours (NO_COLOR is honoured as well)."""
+    return click.option("--no-color", is_flag=True, help="No colours (the NO_COLOR variable is honoured too).")(
+        function
+    )
+
+
 def data_dir_option(function: F) -> F:
     """``--data-dir DIR`` (or ``AZRS_QUIZ_DATA_DIR``): where progress is kept."""
     return click.option(

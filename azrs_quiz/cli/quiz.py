@@ -18,6 +18,7 @@ from azrs_quiz.cli.options import (
     enter_option,
     exits_with_status,
     no_cache_option,
+    no_color_option,
     theme_option,
     topic_option,
     typed_answer_keys,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 @click.option("--count", "-n", type=click.IntRange(min=1), default=10, show_default=True, help="How many questions.")
 @click.option("--seed", type=int, default=None, help="Draw the same quiz again: same seed, same questions.")
 @content_option
-@click.option("--no-color", is_flag=True, help="No colours (the NO_COLOR variable is honoured too).")
+@no_color_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on standard output.")
 @click.option("--retry-missed", is_flag=True, help="Go straight on to the missed questions, without asking.")
 @click.option("--schedule", is_flag=True, help="Let these answers move the spaced-repetition schedule of `review`.")

@@ -18,6 +18,7 @@ from azrs_quiz.cli.options import (
     enter_option,
     exits_with_status,
     no_cache_option,
+    no_color_option,
     theme_option,
     topic_option,
     typed_answer_keys,
@@ -56,7 +57,7 @@ def _monotonic() -> float:
 @enter_option
 @content_option
 @data_dir_option
-@click.option("--no-color", is_flag=True, help="No colours (the NO_COLOR variable is honoured too).")
+@no_color_option
 @no_cache_option
 @exits_with_status
 def review(

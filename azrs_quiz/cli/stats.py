@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from azrs_quiz import clock
-from azrs_quiz.cli.options import content_option, data_dir_option, topic_option
+from azrs_quiz.cli.options import content_option, data_dir_option, no_color_option, topic_option
 
 
 @click.command()
@@ -16,7 +16,7 @@ from azrs_quiz.cli.options import content_option, data_dir_option, topic_option
 @data_dir_option
 @click.option("--full", is_flag=True, help="Everything: the 14-day forecast and every pack (default: one screen).")
 @click.option("--json", "as_json", is_flag=True, help="Print the stats as JSON (for scripts).")
-@click.option("--no-color", is_flag=True, help="No colours (the NO_COLOR variable is honoured too).")
+@no_color_option
 def stats(
     topics: tuple[str, ...],
     content_path: Path | None,
