@@ -22,9 +22,10 @@ def new(pack_dir: Path) -> None:
       azrs-quiz validate my-pack
       azrs-quiz quiz --content my-pack
     """
+    from azrs_quiz.cli.options import echo_wrapped
     from azrs_quiz.facts.scaffold import new_pack
 
     written = new_pack(pack_dir)
-    click.echo(f"Wrote a starter pack to {pack_dir}: {', '.join(path.name for path in written)}")
+    echo_wrapped(f"Wrote a starter pack to {pack_dir}: {', '.join(path.name for path in written)}")
     click.echo(f"Next: azrs-quiz validate {pack_dir}")
     click.echo(f"Then: azrs-quiz quiz --content {pack_dir}")

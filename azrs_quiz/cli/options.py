@@ -160,6 +160,29 @@ def emit_text(output: Path, text: str, *, force: bool) -> None:
     write_text_atomically(output, text, force=force)
 
 
+def echo_wrapped(text: str, *, indent: str = "") -> None:
+    """Echo ``text`` after ``indent``; on a terminal, wrapped to its width with the
+    following lines indented two more spaces. Output to a pipe stays one line per item,
+    so scripts and grep read it as before."""
+    if not _is_terminal(sys.stdout):
+        click.echo(indent + text)
+        return
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size().columns
+    click.echo(
+        textwrap.fill(
+            text,
+            width=max(width, 20),
+            initial_indent=indent,
+            subsequent_indent=indent + "  ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    )
+
+
 def _is_terminal(stream: object) -> bool:
     try:
         return bool(stream.isatty())  # type: ignore[attr-defined]

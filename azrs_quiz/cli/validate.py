@@ -50,6 +50,7 @@ def validate(path: Path | None, explain: bool, allow_unasked: bool) -> None:
       azrs-quiz validate my-pack/ --allow-unasked
     """
     from azrs_quiz.authoring import fact_yields
+    from azrs_quiz.cli.options import echo_wrapped
     from azrs_quiz.errors import ContentError
     from azrs_quiz.facts.loader import load_content_located
     from azrs_quiz.questions.bank import bank_report
@@ -60,7 +61,7 @@ def validate(path: Path | None, explain: bool, allow_unasked: bool) -> None:
     errors, warnings = unasked_problems(content, allow_unasked=allow_unasked, report=report)
     if errors:
         raise ContentError(errors)
-    click.echo(f"OK: {summary(content.counts())}")
+    echo_wrapped(f"OK: {summary(content.counts())}")
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     if not explain:
@@ -71,13 +72,13 @@ def validate(path: Path | None, explain: bool, allow_unasked: bool) -> None:
     for fact_report in fact_yields(content, list(report.questions)):
         place = places[fact_report.fact.id]
         count = plural(len(fact_report.questions), "question")
-        click.echo(f"{place.path}:{place.line}: {place.label}: {fact_report.fact.id}: {count}")
+        echo_wrapped(f"{place.path}:{place.line}: {place.label}: {fact_report.fact.id}: {count}")
         for question in fact_report.questions:
-            click.echo(f"    {question.angle}: {question.prompt}")
+            echo_wrapped(f"{question.angle}: {question.prompt}", indent="    ")
         for reason in unasked.get(fact_report.fact.id, ()):
-            click.echo(f"    not asked: {reason}")
+            echo_wrapped(f"not asked: {reason}", indent="    ")
         for need in fact_report.needs:
-            click.echo(f"    to ask more: {need}")
+            echo_wrapped(f"to ask more: {need}", indent="    ")
 
 
 def summary(counts: Mapping[str, int]) -> str:

@@ -185,3 +185,20 @@ def test_a_record_under_the_wrong_section_is_pointed_out(runner: CliRunner, tmp_
         " note, theme, choices, earliest, what, amount, date, prompts, skip",
         "3 problems found",
     ]
+
+
+def test_new_and_explain_wrap_whole_words_in_an_80_column_terminal(tmp_path: Path) -> None:
+    from helpers.terminal import spawn_cli, transcript
+
+    pack = tmp_path / "pack"
+    written = transcript(spawn_cli(["new", str(pack)], rows=24, columns=80))
+    explained = transcript(spawn_cli(["validate", str(pack), "--explain"], rows=24, columns=80))
+
+    # The "Next:"/"Then:" commands stay whole on their lines, to be copied.
+    for screen in (written.split("Next:")[0], explained):
+        # Only a word longer than the screen (pytest's long temporary path) may overflow, alone on its line.
+        too_wide = [line for line in screen.splitlines() if len(line) > 80 and " " in line.strip()]
+        assert not too_wide, screen
+    assert "facts.yaml" in written.split()  # a file name is never cut in two
+    # A wrapped question keeps reading as one: its next line is indented under it.
+    assert "    when: On what date did Azerbaijan and FR Yugoslavia establish diplomatic\n      relations?" in explained
