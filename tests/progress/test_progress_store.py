@@ -282,3 +282,27 @@ def test_an_older_file_read_without_writing_is_upgraded_in_memory_and_left_as_it
     assert (review.question_id, review.correct) == ("a:when", True)
     assert totals == [("a:when", 1, 1)]
     assert (tmp_path / "progress.sqlite3").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "detail"),
+    [
+        ("cards", "due", "tomorrow", "cards.due holds 'tomorrow', which is not a stored time"),
+        ("cards", "last_review", "2026-03-02", "cards.last_review holds '2026-03-02', which is not a stored time"),
+        ("cards", "state", 99, "cards.state holds 99, which is not a card state"),
+        ("reviews", "answered_at", "garbage", "reviews.answered_at holds 'garbage', which is not a stored time"),
+        ("reviews", "due", "soon", "reviews.due holds 'soon', which is not a stored time"),
+    ],
+)
+def test_a_value_edited_outside_azrs_quiz_is_named_in_the_damage_report(
+    tmp_path: Path, table: str, column: str, value: object, detail: str
+) -> None:
+    with ProgressStore.open(tmp_path) as store:
+        store.record(answer(question("fact-1:when"), at=T0), mode="review", schedule=True)
+        store.record(answer(question("fact-2:when"), at=T0 + days(1)), mode="review", schedule=True)
+    with sqlite3.connect(tmp_path / "progress.sqlite3") as connection:
+        connection.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = (SELECT max(rowid) FROM {table})", (value,))
+    connection.close()
+    with pytest.raises(CorruptProgress) as caught:
+        ProgressStore.open(tmp_path)
+    assert f"is damaged ({detail})" in str(caught.value)
