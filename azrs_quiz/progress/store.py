@@ -473,18 +473,30 @@ _TIME_COLUMNS = (
 
 
 def _check_values(connection: sqlite3.Connection) -> None:
-    """Find values changed behind azrs-quiz's back in one pass, before any command reads them."""
+    """Find values changed behind azrs-quiz's back, in one pass over each table, before any command reads them.
+
+    Each table is read once (it can hold every answer ever given), not once per column;
+    the first damaged row is reported, by its first damaged column.
+    """
+    states = ", ".join(str(int(state)) for state in State)
+    #: Per table: (column, SQL true when its value is damaged, what it should have been).
+    checks: dict[str, list[tuple[str, str, str]]] = {}
     for table, column, optional in _TIME_COLUMNS:
         allowed = f"{column} IS NULL OR " if optional else ""
+        checks.setdefault(table, []).append((column, f"NOT ({allowed}({column} GLOB :time))", "a stored time"))
+    checks["cards"].append(("state", f"state NOT IN ({states})", "a card state"))
+    for table, columns in checks.items():
+        selected = ", ".join(f"{column}, coalesce({damaged}, 0)" for column, damaged, _ in columns)
+        where = " OR ".join(f"({damaged})" for _, damaged, _ in columns)
         row = connection.execute(
-            f"SELECT {column} FROM {table} WHERE NOT ({allowed}({column} GLOB ?)) LIMIT 1", (_STORED_TIME,)
+            f"SELECT {selected} FROM {table} WHERE {where} LIMIT 1", {"time": _STORED_TIME}
         ).fetchone()
-        if row is not None:
-            raise _DamagedValue(f"{table}.{column} holds {one_line(repr(row[0]))[:60]}, which is not a stored time")
-    states = ", ".join(str(int(state)) for state in State)
-    row = connection.execute(f"SELECT state FROM cards WHERE state NOT IN ({states}) LIMIT 1").fetchone()
-    if row is not None:
-        raise _DamagedValue(f"cards.state holds {one_line(repr(row[0]))[:60]}, which is not a card state")
+        if row is None:
+            continue
+        for index, (column, _, expected) in enumerate(columns):
+            value, damaged = row[2 * index], row[2 * index + 1]
+            if damaged:
+                raise _DamagedValue(f"{table}.{column} holds {one_line(repr(value))[:60]}, which is not {expected}")
 
 
 _OUR_TABLES = {"cards", "reviews"}
