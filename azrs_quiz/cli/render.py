@@ -432,12 +432,12 @@ def nothing_due(plan: ReviewPlan[Question], now: datetime, new_per_day: int) -> 
     return " ".join(parts)
 
 
-def what_next(plan: ReviewPlan[Question], now: datetime, *, again: str = "azrs-quiz review") -> str:
-    """The line after a session: more due now (run ``again``), or when the next review is."""
-    waiting = plan.due + plan.new
-    if waiting:
-        ready = plural(waiting, "more question is", "more questions are")
-        return f"{ready} ready now: run `{again}` again."
+def what_next(plan: ReviewPlan[Question], now: datetime, *, ready: int, again: str = "azrs-quiz review") -> str:
+    """The line after a session: ``ready`` questions the next session would ask now (run ``again``),
+    or when the next review is."""
+    if ready:
+        waiting = plural(ready, "more question is", "more questions are")
+        return f"{waiting} ready now: run `{again}` again."
     if plan.next_due is not None:
         return f"Next review: {when(plan.next_due, now)}."
     return "All done."

@@ -153,7 +153,11 @@ def review(
         later = clock.utc_now()
         after = plan_review(pool, store.cards(), now=later, new_per_day=new_per_day)
     terminal.show()
-    terminal.show(render.wrap(render.what_next(after, later, again=command_hint("review")), terminal.width))
+    # Counted as the next session's heading counts them: after the give-aways are set apart.
+    ready = len(space_out(after.questions))
+    terminal.show(
+        render.wrap(render.what_next(after, later, ready=ready, again=command_hint("review")), terminal.width)
+    )
     fact_ids = [question.fact_id for question in asked]
     attribution = bank.attribution_for(fact_ids)
     terminal.show(
