@@ -9,6 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import TINY_PACK
+from helpers.events import delegation_event
 
 from azrs_quiz.cli.main import main
 from azrs_quiz.facts.content import Content
@@ -84,17 +85,8 @@ def test_no_date_option_lies_before_a_party_existed_as_a_state(bundled_content: 
 
 def test_which_happened_then_offers_only_events_of_the_same_decade(tiny_content: Content) -> None:
     def event(number: int, year: int) -> Event:
-        return Event.model_validate(
-            {
-                "id": f"e-{number}",
-                "topic": "dates",
-                "date": year,
-                "what": f"delegation {number} arrived",
-                "sources": ["ref-1"],
-                "explanation": "One of several.",
-                "prompts": {"what": f"Which of these happened in {year}, the year of delegation {number}?"},
-            }
-        )
+        prompt = f"Which of these happened in {year}, the year of delegation {number}?"
+        return delegation_event(f"e-{number}", number, year, prompt=prompt, explanation="One of several.")
 
     events = {
         item.id: item for item in (event(1, 1839), event(2, 1882), event(3, 2011), event(4, 2013), event(5, 2015))

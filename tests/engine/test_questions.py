@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers.events import delegation_event
 
 from azrs_quiz.errors import UnknownTopic
 from azrs_quiz.facts.content import Content
+from azrs_quiz.facts.models import Event
 from azrs_quiz.questions import InvalidCount, InvalidOptionCount, Question, build_quiz, question_bank
 
 
@@ -200,20 +202,9 @@ def test_three_option_questions_still_spread_the_key(tiny_content: Content) -> N
 def test_a_year_full_of_events_still_finds_the_few_false_ones(tiny_content: Content) -> None:
     # 60 events in 2011 make every one of them true for "what happened in 2011?": the
     # distractors must come from the three events of other years of the same decade, however rare.
-    from azrs_quiz.facts.models import Event
-
     def event(number: int, year: int) -> Event:
-        return Event.model_validate(
-            {
-                "id": f"busy-{number}",
-                "topic": "dates",
-                "date": year,
-                "what": f"delegation {number} arrived",
-                "sources": ["ref-1"],
-                "explanation": "A busy year.",
-                "prompts": {"what": f"Which of these happened in 2011, the year of visit {number}?"},
-            }
-        )
+        prompt = f"Which of these happened in 2011, the year of visit {number}?"
+        return delegation_event(f"busy-{number}", number, year, prompt=prompt, explanation="A busy year.")
 
     events = {
         item.id: item
@@ -230,8 +221,6 @@ def test_a_year_full_of_events_still_finds_the_few_false_ones(tiny_content: Cont
 
 
 def test_events_told_alike_are_told_apart_by_place_or_dropped(tiny_content: Content) -> None:
-    from azrs_quiz.facts.models import Event
-
     def visit(number: int, year: int, place: str | None) -> Event:
         return Event.model_validate(
             {
