@@ -10,31 +10,15 @@ import yaml
 from click.testing import CliRunner
 from conftest import TINY_PACK
 from helpers.events import delegation_event
+from helpers.topics import expected_topic
 
 from azrs_quiz.cli.main import main
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.dates import MONTH_NAMES
 from azrs_quiz.facts.loader import load_content
-from azrs_quiz.facts.models import Agreement, Event, Fact, Figure, Person
+from azrs_quiz.facts.models import Event
 from azrs_quiz.questions import UnknownTheme, build_quiz, fact_yields, question_bank, unasked_problems
 from azrs_quiz.questions.bank import bank_report
-
-
-def expected_topic(question_kind: str, fact: Fact) -> str:
-    """The topic a learner would look for a question under, from what its answer is.
-
-    An answer that is a thing of its own (a date, a person, a place, an event, an agreement)
-    is filed under that thing; one that is a detail of its fact (a person's office, an
-    agreement's value or parties, an amount the source gives) under the kind of fact it details.
-    """
-    if fact.topic == "related":
-        return "related"
-    if question_kind == "person":
-        return "people"
-    if question_kind in ("date", "place", "event", "agreement"):
-        return f"{question_kind}s"
-    detailed = {Person: "people", Agreement: "agreements", Figure: "figures"}
-    return detailed[type(fact)]
 
 
 def shown_date_key(text: str) -> tuple[int, int, int]:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from helpers.events import delegation_event
+from helpers.topics import expected_topic
 
 from azrs_quiz.errors import UnknownTopic
 from azrs_quiz.facts.content import Content
@@ -90,12 +91,9 @@ def test_offices_are_offered_only_among_offices_of_the_same_country(bank: list[Q
     assert set(question.options) == {"President of Serbia", "Foreign Minister of Serbia", "Prime Minister of Serbia"}
 
 
-def test_topics_follow_what_the_question_asks(bank: list[Question]) -> None:
-    expected = {"date": "dates", "person": "people", "office": "people", "place": "places", "amount": "agreements"}
+def test_topics_follow_what_the_question_asks(tiny_content: Content, bank: list[Question]) -> None:
     for question in bank:
-        # A figure the source gives (trade, a count) is not an agreement's value.
-        figure = question.kind == "figure" and question.answer_kind == "amount"
-        assert question.topic == ("figures" if figure else expected[question.answer_kind]), question
+        assert question.topic == expected_topic(question.answer_kind, tiny_content.fact(question.fact_id)), question
 
 
 def test_explanation_sources_and_citations_come_from_the_fact(bank: list[Question]) -> None:
