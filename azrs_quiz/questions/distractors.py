@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from azrs_quiz.facts.dates import PartialDate
 from azrs_quiz.facts.models import Agreement, Person
-from azrs_quiz.questions.index import AmountBucket, BankIndex, compatible, role_class
+from azrs_quiz.questions.index import AmountBucket, BankIndex, compatible
 from azrs_quiz.questions.stems import Draft, display
 
 T = TypeVar("T")
@@ -224,18 +224,13 @@ def _unordered_candidates(draft: Draft, index: BankIndex, rng: random.Random, wa
         yield from _closest_in_length(draft.key, _sample(rng, _agreement_pool(draft, index), limit))
 
 
-def _person_pools(person: Person, index: BankIndex) -> list[Sequence[Hashable]]:
+def _person_pools(person: Person, index: BankIndex) -> list[list[str]]:
     """People who may stand in for ``person``: same country and category; the same kind of office first.
 
     A minister among ministers of his own country, then its other officials; never a
     foreigner for "which Azerbaijani minister", never a composer for "which president".
     """
-    same = index.people.peers_of(person)
-    if person.role is None:
-        return [same]
-    office = role_class(person.role)
-    first = [other for other in same if role_class(index.content.people[other].role or "") == office]
-    return [first, [other for other in same if other not in first]]
+    return index.people.pools_of(person)
 
 
 def _agreement_pool(draft: Draft, index: BankIndex) -> list[str]:
