@@ -18,6 +18,7 @@ from azrs_quiz.atomic import write_atomically, write_text_atomically
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import TOPICS, Topic
 from azrs_quiz.facts.topics import choose_topics
+from azrs_quiz.gcpause import garbage_collection_paused
 from azrs_quiz.questions import question_bank
 from azrs_quiz.questions.model import Question
 
@@ -68,6 +69,25 @@ def export_anki(
     stamped no earlier, so every later edit reaches Anki. ``questions`` replaces the
     question bank of ``content``.
     """
+    # Notes, rows and the package are hundreds of thousands of small objects that all stay
+    # alive until the file is written: a collection pass would rescan them (and the content)
+    # again and again for nothing.
+    with garbage_collection_paused():
+        return _export(content, path, topics, force, history, record_history, now, edited_at, questions, progress)
+
+
+def _export(
+    content: Content,
+    path: str | Path,
+    topics: Sequence[Topic] | None,
+    force: bool,
+    history: str | Path | None,
+    record_history: bool,
+    now: int | None,
+    edited_at: int | None,
+    questions: Sequence[Question] | None,
+    progress: ProgressCallback | None,
+) -> AnkiExport:
     instance_of(content, Content, "content")
     path_like(path, "path")
     asked = topic_names(topics)
