@@ -19,6 +19,12 @@ from azrs_quiz.questions.model import Question
 #: Surnames shorter than this are not looked for on their own (too likely to be a word).
 _MIN_SURNAME = 4
 
+#: How a compound answer joins its parts: "The Bajrakli Mosque and the Church of St. Petka".
+_PART_JOINS = re.compile(r";\s+|\s+and\s+")
+
+#: Parts shorter than this many words are not looked for on their own ("oil", "gas").
+_MIN_PART_WORDS = 2
+
 
 def gives_away(first: Question, second: Question) -> bool:
     """True when the two questions may not share a sitting: one fact, or one stem holding the other's answer."""
@@ -70,10 +76,12 @@ def answer_marks(question: Question) -> tuple[str, ...]:
     """The forms of a question's answer that would give it away if another stem printed them.
 
     The answer itself, folded; a person's surname ("Aliyev" for "Ilham Aliyev"); an
-    office also as "Serbia's president" for "President of Serbia".
+    office also as "Serbia's president" for "President of Serbia"; each named part of a
+    compound answer ("Bajrakli Mosque" for "The Bajrakli Mosque and the Church of St.
+    Petka"), as a stem printing one half gives away the whole.
     """
     answer = question.correct_option
-    marks = [_folded(answer)]
+    marks = [_folded(answer), *_parts(answer)]
     if question.answer_kind == "person":
         surname = _folded(answer).split()[-1] if answer.split() else ""
         if len(surname) >= _MIN_SURNAME:
@@ -83,6 +91,21 @@ def answer_marks(question: Question) -> tuple[str, ...]:
         if of and office:
             marks.append(_folded(f"{country}'s {office}"))
     return tuple(dict.fromkeys(mark for mark in marks if mark))
+
+
+def _parts(answer: str) -> list[str]:
+    """The parts of a compound answer worth looking for, folded and without a leading article."""
+    pieces = _PART_JOINS.split(_folded(answer))
+    if len(pieces) < 2:
+        return []
+    parts = []
+    for piece in pieces:
+        words = piece.split()
+        if words and words[0] in {"the", "a", "an"}:
+            words = words[1:]
+        if len(words) >= _MIN_PART_WORDS:
+            parts.append(" ".join(words))
+    return parts
 
 
 @lru_cache(maxsize=4096)

@@ -63,6 +63,22 @@ def test_an_office_is_given_away_in_its_possessive_form() -> None:
     assert gives_away(role, stem)
 
 
+def test_a_stem_printing_one_part_of_a_compound_answer_gives_it_away() -> None:
+    sites = question(
+        "Tašmajdan Park was one of three restored sites. What were the other two?",
+        "The Bajrakli Mosque and the Church of St. Petka",
+        fact="a",
+        kind="event",
+    )
+    mosque = question("In which year was the Bajrakli Mosque in Belgrade restored?", "2011", fact="b", kind="date")
+    church = question("Near which city stands the Church of St. Petka?", "Novi Sad", fact="c", kind="place")
+    goods = question("What did the two countries agree on gas?", "Oil and gas; arms equipment", fact="d", kind="event")
+    assert gives_away(sites, mosque) and gives_away(mosque, sites)
+    assert gives_away(sites, church)
+    # One-word parts ("gas") are too likely to be an ordinary word to count on their own.
+    assert not gives_away(goods, question("Whose gas does Serbia buy?", "Azerbaijan's", fact="e", kind="event"))
+
+
 def test_two_questions_on_one_fact_give_each_other_away() -> None:
     first = question("In which year did it happen?", "2011", fact="same", kind="date")
     second = question("Where did it happen?", "Belgrade", fact="same", kind="place")
