@@ -59,7 +59,7 @@ def why_wrong(option: str, question: Question, content: Content) -> str:
     key = question.correct_option
     owners = list(_owners(option, question.answer_kind, content))
     if owners:
-        return f"{owners[0]}; for this the source gives {key}."
+        return f"{owners[0].rstrip('.')}; for this the source gives {key}."
     return f"The source gives {key}, not {option}."
 
 
