@@ -65,6 +65,21 @@ def load_content(path: str | Path | None = None) -> Content:
         return _build(path).finish()
 
 
+#: Reads one content file: its parsed document (``None`` when it cannot be read) and its problems.
+FileReader = Callable[[Path], tuple[YamlDocument | None, list[ContentProblem]]]
+
+
+def load_content_reading(path: str | Path | None, read: FileReader) -> Content:
+    """:func:`load_content`, with each file read by ``read`` instead of :func:`read_yaml`.
+
+    For a cache of parsed files (:mod:`azrs_quiz.cache`): ``read`` must give exactly what
+    ``read_yaml`` would; everything else, validation and the checks across files
+    included, runs as in :func:`load_content`.
+    """
+    with garbage_collection_paused():
+        return _build(path, read).finish()
+
+
 @dataclass(frozen=True)
 class RecordPlace:
     """Where a record is written: its file, its line, and its label there (``events[2]``)."""
@@ -89,7 +104,7 @@ def load_content_located(path: str | Path | None = None) -> tuple[Content, dict[
     return content, places
 
 
-def _build(path: str | Path | None) -> _ContentBuilder:
+def _build(path: str | Path | None, read: FileReader | None = None) -> _ContentBuilder:
     """Every pack at ``path`` (the bundled ones for ``None``) read into a builder, not yet cross-checked."""
     if path is not None:
         path_like(path, "path")
@@ -97,7 +112,7 @@ def _build(path: str | Path | None) -> _ContentBuilder:
     pack_dirs = find_packs(root)
     if not pack_dirs:
         raise ContentError([ContentProblem(root, None, "pack", f"no content pack here (no {PACK_FILE})")])
-    builder = _ContentBuilder()
+    builder = _ContentBuilder(read)
     if pack_dirs != [root]:
         builder.problems.extend(_left_out(root))
     for pack_dir in pack_dirs:
@@ -220,7 +235,9 @@ class _Origin:
 class _ContentBuilder:
     """Collects records pack by pack, then cross-checks ids and references."""
 
-    def __init__(self) -> None:
+    def __init__(self, read: FileReader | None = None) -> None:
+        #: How a file is read and parsed (``None``: :func:`read_yaml`).
+        self.read = read
         self.problems: list[ContentProblem] = []
         self.packs: list[PackMeta] = []
         self.pack_origins: dict[str, _Origin] = {}
@@ -265,7 +282,7 @@ class _ContentBuilder:
 
     def _read(self, path: Path) -> YamlDocument | None:
         """The parsed file, or None (its problems noted) when it cannot be read."""
-        document, problems = read_yaml(path)
+        document, problems = read_yaml(path) if self.read is None else self.read(path)
         self.problems.extend(problems)
         if document is None:
             self.unreadable.append(path)

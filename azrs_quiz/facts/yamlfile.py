@@ -105,6 +105,11 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentProblem]]:
     except UnreadableFile as error:
         reason = "is a folder, not a YAML file" if error.kind == "a folder" else error.reason
         return None, [ContentProblem(path, 1, "file", reason)]
+    return parse_yaml(path, raw)
+
+
+def parse_yaml(path: Path, raw: bytes) -> tuple[YamlDocument | None, list[ContentProblem]]:
+    """Parse the bytes ``raw`` read from ``path`` (see :func:`read_yaml`), reporting every way they can fail."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
