@@ -17,6 +17,11 @@ validation would reject. A snapshot that cannot be read, is stale, or was writte
 another version is ignored and written again; one that cannot be written is skipped.
 The file is written atomically (a temporary file renamed into place), one per content
 folder, so the cache does not grow as content changes.
+
+On a miss, each file is read once: the bytes hashed for the key are the bytes loaded.
+Files whose bytes are unchanged are not parsed again but taken from the parsed files
+kept in ``files/`` (:mod:`azrs_quiz.filecache`); validation, the checks across files
+and the bank still run on the whole content.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from azrs_quiz._version import __version__
 from azrs_quiz.gcpause import garbage_collection_paused
@@ -71,15 +76,15 @@ def bank_snapshot(content_path: Path | None = None, *, use_cache: bool = True) -
     root = bundled_content_path() if content_path is None else Path(content_path)
     if not use_cache or cache_disabled_by_environment():
         return _build(root)
-    key = content_key(root)
-    if key is None:  # something the loader must report (or a file that cannot be hashed safely)
+    scan = _scan(root)
+    if scan is None:  # something the loader must report (or a file that cannot be hashed safely)
         return _build(root)
     file = snapshot_file(root)
-    cached = read_snapshot(file, key)
+    cached = read_snapshot(file, scan.key)
     if cached is not None:
         return cached
-    snapshot = _build(root)
-    write_snapshot(file, key, snapshot)
+    snapshot = _build(root, scan)
+    write_snapshot(file, scan.key, snapshot)
     return snapshot
 
 
@@ -95,12 +100,29 @@ def content_key(root: Path) -> str | None:
     ``None`` (no caching this run) when the path is missing, a folder cannot be listed,
     or a YAML name is not a regular file within the size cap: the loader then reports it.
     """
+    scan = _scan(root)
+    return None if scan is None else scan.key
+
+
+class _Scan(NamedTuple):
+    """The content's cache key, the bytes it was computed from, and the code it holds for."""
+
+    key: str
+    #: Each file's bytes, by ``os.fspath`` of its path as the loader names it.
+    contents: dict[str, bytes]
+    code: str
+
+
+def _scan(root: Path) -> _Scan | None:
+    """Read every file the loader may read and hash it into the key (see :func:`content_key`)."""
     from azrs_quiz.files import UnreadableFile, read_regular_file, size_limit
 
+    code = _code_fingerprint()
     digest = hashlib.blake2b(digest_size=20)
     # The size cap is a rule of validation too: a file allowed under one cap is refused under another.
-    for part in (_FORMAT, __version__, _code_fingerprint(), str(size_limit())):
+    for part in (_FORMAT, __version__, code, str(size_limit())):
         digest.update(part.encode("utf-8") + b"\0")
+    contents: dict[str, bytes] = {}
     try:
         if not root.is_dir():
             return None
@@ -109,9 +131,10 @@ def content_key(root: Path) -> str | None:
             data = read_regular_file(path)  # a FIFO, a folder or a huge file: the loader reports it
             digest.update(len(data).to_bytes(8, "big"))
             digest.update(data)
+            contents[os.fspath(path)] = data
     except (OSError, RecursionError, UnreadableFile):
         return None
-    return digest.hexdigest()
+    return _Scan(digest.hexdigest(), contents, code)
 
 
 def read_snapshot(file: Path, key: str) -> BankSnapshot | None:
@@ -129,30 +152,42 @@ def read_snapshot(file: Path, key: str) -> BankSnapshot | None:
 
 def write_snapshot(file: Path, key: str, snapshot: BankSnapshot) -> None:
     """Store ``snapshot`` under ``key`` in ``file`` atomically; give up quietly if it cannot be."""
+    from azrs_quiz.atomic import write_atomically
+    from azrs_quiz.errors import AzrsQuizError
+
     try:
         body = snapshot.to_bytes()
     except ValueError:
         return
     if BankSnapshot.from_bytes(body).questions != list(snapshot.questions):
         return  # what was stored would not come back equal: better no cache than a wrong one
-    temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+    stored = key.encode("ascii") + b"\n" + body
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with open(temporary, "wb") as stream:
-                stream.write(key.encode("ascii") + b"\n" + body)
-            os.replace(temporary, file)
-        finally:
-            temporary.unlink(missing_ok=True)
-    except OSError:
+        write_atomically(file, lambda temporary: temporary.write_bytes(stored), force=True)
+    except (AzrsQuizError, OSError):
         return
 
 
-def _build(root: Path) -> BankSnapshot:
-    from azrs_quiz.facts.loader import load_content
+def parsed_files_dir() -> Path:
+    """The folder parsed content files are kept in (see :mod:`azrs_quiz.filecache`)."""
+    return cache_dir() / "files"
+
+
+def _build(root: Path, scan: _Scan | None = None) -> BankSnapshot:
+    """Load, validate and build the bank; with a ``scan``, from its bytes, unchanged files unparsed."""
+    from azrs_quiz.facts.loader import load_content, load_content_reading
     from azrs_quiz.questions.bank import question_bank
 
-    content: Content = load_content(root)
+    if scan is None:
+        content: Content = load_content(root)
+    else:
+        from azrs_quiz.filecache import ParsedFiles
+
+        files = ParsedFiles(parsed_files_dir(), scan.contents, f"{__version__}\0{scan.code}")
+        try:
+            content = load_content_reading(root, files)
+        finally:
+            files.prune()
     return BankSnapshot.of(content, question_bank(content))
 
 
