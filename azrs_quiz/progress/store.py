@@ -6,7 +6,8 @@
   a busy lock (``busy_timeout``) instead of failing, so two sessions at once (two
   terminals) never lose or corrupt each other's answers.
 * A damaged file is never replaced: opening it raises :class:`CorruptProgress`
-  after copying it aside as ``progress.sqlite3.corrupt-<timestamp>``.
+  after copying it aside as ``progress.sqlite3.corrupt-<timestamp>``. The whole
+  file is checked when it changed since it last passed (see :mod:`.integrity`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from fsrs import State
 
 from azrs_quiz.arguments import aware_datetime, one_of
 from azrs_quiz.clock import Clock, utc_now
+from azrs_quiz.progress import integrity
 from azrs_quiz.progress.answering import as_guessed, take_answer
 from azrs_quiz.progress.errors import CorruptProgress, ProgressBusy, ProgressError, ProgressUnreadable
 from azrs_quiz.progress.location import database_path
@@ -90,6 +92,8 @@ class ProgressStore:
         """
         path = database_path(data_dir)
         shown = one_line(path)
+        # Taken before connecting: a change made while the file is checked makes it differ.
+        state = integrity.file_state(path)
         if read_only:
             connection = _connect_read_only(path, clock)
         else:
@@ -112,11 +116,14 @@ class ProgressStore:
             if version < 0:
                 raise _CheckFailed(f"its schema version is {version}, which no azrs-quiz writes")
             _check_ours(connection, path, version)
-            problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
-            if problems != ["ok"]:
-                raise _CheckFailed("; ".join(problems[:3]))
-            if version == SCHEMA_VERSION:
-                _check_values(connection)
+            if state is None or not integrity.passed_before(path, state):
+                problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+                if problems != ["ok"]:
+                    raise _CheckFailed("; ".join(problems[:3]))
+                if version == SCHEMA_VERSION:
+                    _check_values(connection)
+                if state is not None:
+                    integrity.remember_passed(path, state)
             if read_only:
                 if version < SCHEMA_VERSION and _has_tables(connection):
                     # An older file is read through an upgraded copy in memory: the file is
