@@ -48,10 +48,8 @@ def stats(
     """
     import json
 
-    from azrs_quiz.cli import render
     from azrs_quiz.cli.options import bank_for_cli, command_hint
     from azrs_quiz.cli.packs import answers_per_pack, known_contents
-    from azrs_quiz.cli.runner import Terminal
     from azrs_quiz.progress import ProgressStore, compute_stats
     from azrs_quiz.questions.quiz import questions_on
 
@@ -59,7 +57,8 @@ def stats(
     pool = questions_on(list(bank.questions), topics)
     with ProgressStore.open(data_dir, read_only=True) as store:
         result = compute_stats(pool, store, now=clock.utc_now())
-        answered = dict(store.rows("SELECT question_id, count(*) FROM reviews GROUP BY question_id"))
+        # From the running totals (kept per question as answers arrive), not by counting every answer.
+        answered = dict(store.rows("SELECT question_id, sum(answers) FROM answer_tallies GROUP BY question_id"))
         folder = store.path.parent
     packs = answers_per_pack(answered, content_path, known_contents(folder))
     if as_json:
@@ -67,6 +66,10 @@ def stats(
         data["packs"] = [pack.to_dict() for pack in packs]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
+    # Only the screen needs rich.
+    from azrs_quiz.cli import render
+    from azrs_quiz.cli.runner import Terminal
+
     terminal = Terminal.open(no_color=no_color)
     view = render.stats_view(
         result,

@@ -172,3 +172,24 @@ def test_totals_kept_as_answers_arrive_match_the_answers() -> None:
     assert stats.overall.answers == len(reviews)
     assert stats.overall.correct == sum(review.correct for review in reviews)
     assert stats.reviews == sum(review.mode == "review" for review in reviews)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_days_answered_are_the_same_whether_or_not_answers_outside_the_bank_are_looked_for(seed: int) -> None:
+    import json
+    import random
+
+    from azrs_quiz.progress.stats import _days_answered
+
+    draw = random.Random(seed)
+    start = utc(10, 6)
+    with ProgressStore.open() as store:
+        for _ in range(200):
+            moment = start - timedelta(days=draw.randrange(0, 90), minutes=draw.randrange(0, 24 * 60))
+            store.record(answer(draw.choice(BANK), at=moment), mode="quiz", schedule=False)
+        ids = json.dumps([item.id for item in BANK])
+        for tz in (BAKU, timezone.utc, timezone(timedelta(hours=-10))):
+            today = start.astimezone(tz).date()
+            assert _days_answered(store, ids, today, tz, every_answer_in_bank=True) == _days_answered(
+                store, ids, today, tz
+            )
