@@ -127,27 +127,41 @@ _SCALE_WORDS = {"million": 10**6, "billion": 10**9}
 
 
 def _magnitude(text: str) -> float | None:
-    """How large an amount or a span of time reads: "over $300 million" -> 3e8, "four months" -> 120."""
+    """How large an amount or a span of time reads: "over $300 million" -> 3e8, "four months" -> 120.
+
+    A range reads as its lower bound ("$100 million to $200 million" -> 1e8); "under" and
+    "over" a bound read just below and just above it, so that ranges sort in order.
+    """
     words = text.casefold().replace(",", "").replace("$", " ").replace("€", " ").split()
     if "same" in words and "day" in words:
         return 0.0
-    number: float | None = None
     for position, word in enumerate(words):
-        if word in _WORD_NUMBERS:
-            number = float(_WORD_NUMBERS[word])
-        else:
-            try:
-                number = float(word)
-            except ValueError:
-                continue
+        number = _number(word)
+        if number is None:
+            continue
         for later in words[position + 1 :]:
-            unit = later.rstrip("s")
+            if _number(later) is not None:
+                break
             if later in _SCALE_WORDS:
                 number *= _SCALE_WORDS[later]
-            elif unit in _SPANS:
-                return number * _SPANS[unit]
-        return number
-    return number
+            elif later.rstrip("s") in _SPANS:
+                number *= _SPANS[later.rstrip("s")]
+                break
+        return number * _BOUND_NUDGE.get(words[position - 1] if position else "", 1.0)
+    return None
+
+
+#: "under 100" sorts just below a range starting at 100, "over 300" just above 300.
+_BOUND_NUDGE = {"under": 0.999, "below": 0.999, "over": 1.001, "above": 1.001}
+
+
+def _number(word: str) -> float | None:
+    if word in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[word])
+    try:
+        return float(word)
+    except ValueError:
+        return None
 
 
 def _pick(

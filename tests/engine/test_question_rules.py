@@ -85,14 +85,20 @@ def test_which_happened_then_offers_only_events_of_the_same_decade(tiny_content:
     assert unasked["e-1"] == "needs two other events within 5 years of it to offer as options; the content has none"
 
 
-def test_a_threshold_amount_is_asked_only_as_a_choice_among_amounts_that_are_not_thresholds(
+def test_a_threshold_amount_is_asked_only_among_ranges_that_do_not_overlap_it(
     bundled_content: Content,
 ) -> None:
     bank = {question.id: question for question in question_bank(bundled_content)}
     value = bank["nora-b-52-defence-contract:stated-value"]
     assert value.correct_option == "Over $300 million"
     assert [option for option in value.options if option.lower().startswith("over")] == ["Over $300 million"]
-    assert value.options[-1] == "Over $300 million"  # amounts in order
+    # Ranges read in order, low to high, so the eye is not drawn to the odd one out.
+    assert value.options == (
+        "Under $100 million",
+        "$100 million to $200 million",
+        "$200 million to $300 million",
+        "Over $300 million",
+    )
     assert "nora-b-52-defence-contract:value" not in bank
 
 
