@@ -120,8 +120,10 @@ def citations_html(content: Content, source_ids: Iterable[str], fallback: Sequen
     return "<br>".join(lines)
 
 
-def _tags(topic: Topic, kind: str, pack: str) -> tuple[str, ...]:
-    return (f"azrs::{topic}", f"azrs::kind::{kind}", pack_tag(pack))
+def _tags(topic: Topic, kind: str, pack: str, theme: str | None) -> tuple[str, ...]:
+    # The subject area (politics, economy...) lets a learner study one with tag:azrs::theme::economy.
+    themed = (f"azrs::theme::{theme}",) if theme is not None else ()
+    return (f"azrs::{topic}", f"azrs::kind::{kind}", pack_tag(pack), *themed)
 
 
 @dataclass(frozen=True)
@@ -284,7 +286,7 @@ class NoteMaker:
         )
         pack = self.pack_of(question.fact_id)
         key = f"mc:{question.id}"
-        tags = _tags(question.topic, question.kind, pack)
+        tags = _tags(question.topic, question.kind, pack, question.theme)
         return NoteSpec(key, MULTIPLE_CHOICE, fields, tags, question.topic, pack, question.fact_id, (0,))
 
     def recall(self, fact: Fact) -> NoteSpec | None:
@@ -297,7 +299,7 @@ class NoteMaker:
             return None
         key = f"fact:{fact.id}"
         pack = self.pack_of(fact.id)
-        tags = _tags(fact.topic, fact_kind(fact), pack)
+        tags = _tags(fact.topic, fact_kind(fact), pack, fact.theme)
         cards: tuple[int, ...] = (0,)
         reverse = ""
         if sides.reverse:

@@ -314,3 +314,20 @@ def test_with_our_deck_preset_a_fact_s_two_cards_are_buried_as_siblings(
 
     assert shown and all(card.ord == 0 for card in shown)  # every reverse card waits for another day
     assert len(collection.find_cards("is:buried")) == len(collection.find_cards("card:2"))  # type: ignore[attr-defined]
+
+
+def test_anki_finds_a_subject_area_s_notes_by_its_theme_tag(
+    tmp_path: Path, collection: object, bundled_content: Content
+) -> None:
+    deck = tmp_path / "bundled.apkg"
+    export_anki(bundled_content, deck)
+    import_deck(collection, deck)
+
+    economy = {fact.id for fact in bundled_content.iter_facts() if fact.theme == "economy"}
+    found = collection.find_notes("tag:azrs::theme::economy")  # type: ignore[attr-defined]
+    # The last field of every note is the id of its fact or question ("fact-id:angle").
+    found_facts = {collection.get_note(note_id).fields[-1].split(":")[0] for note_id in found}  # type: ignore[attr-defined]
+
+    assert len(economy) >= 5
+    assert found_facts == economy
+    assert not collection.find_notes("tag:azrs::theme::economy tag:azrs::theme::culture")  # type: ignore[attr-defined]
