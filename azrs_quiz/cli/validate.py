@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from azrs_quiz.cli.options import content_option
 from azrs_quiz.text import plural
 
 # Singular and plural of each kind the summary counts, in the order it lists them.
@@ -26,16 +27,21 @@ _NOUNS: dict[str, tuple[str, str]] = {
 
 @click.command()
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@content_option
 @click.option("--explain", is_flag=True, help="List every fact with the questions it yields, or what it needs.")
 @click.option(
     "--allow-unasked",
     is_flag=True,
     help="Report prompts and facts that yield no question as warnings instead of errors.",
 )
-def validate(path: Path | None, explain: bool, allow_unasked: bool) -> None:
+@click.pass_context
+def validate(
+    context: click.Context, path: Path | None, content_path: Path | None, explain: bool, allow_unasked: bool
+) -> None:
     """Check content and report every problem as FILE:LINE: FIELD: message.
 
-    With no PATH, checks the bundled content. PATH may be one pack (a folder with
+    With no PATH (or --content, as quiz and review take it), checks the bundled
+    content, or the pack AZRS_QUIZ_CONTENT names. PATH may be one pack (a folder with
     pack.yaml) or a folder of packs. A prompt or a choice that yields no question, and
     a fact that yields none, are problems saying why (warnings with --allow-unasked,
     or for a fact with a 'skip:' list). On success prints one line of counts and exits
@@ -46,6 +52,7 @@ def validate(path: Path | None, explain: bool, allow_unasked: bool) -> None:
     Examples:
       azrs-quiz validate
       azrs-quiz validate my-pack/
+      azrs-quiz validate --content my-pack/
       azrs-quiz validate my-pack/ --explain
       azrs-quiz validate my-pack/ --allow-unasked
     """
@@ -56,7 +63,7 @@ def validate(path: Path | None, explain: bool, allow_unasked: bool) -> None:
     from azrs_quiz.questions.bank import bank_report
     from azrs_quiz.questions.yields import unasked_problems
 
-    content, places = load_content_located(path)
+    content, places = load_content_located(_pack_to_check(context, path, content_path))
     report = bank_report(content)
     errors, warnings = unasked_problems(content, allow_unasked=allow_unasked, report=report)
     if errors:
@@ -91,3 +98,15 @@ def summary(counts: Mapping[str, int]) -> str:
 
 def _count(number: int, kind: str) -> str:
     return plural(number, *_NOUNS[kind])
+
+
+def _pack_to_check(context: click.Context, path: Path | None, content_path: Path | None) -> Path | None:
+    """PATH or --content (the same thing, written either way); PATH wins over AZRS_QUIZ_CONTENT."""
+    if path is None:
+        return content_path
+    from_environment = context.get_parameter_source("content_path") is click.core.ParameterSource.ENVIRONMENT
+    if content_path is not None and not from_environment and path.resolve() != content_path.resolve():
+        raise click.UsageError(
+            f"two packs to check: give one, as PATH or with --content (got {path} and {content_path})"
+        )
+    return path

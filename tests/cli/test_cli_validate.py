@@ -194,6 +194,27 @@ def test_valid_pack_prints_one_line_of_counts(runner: CliRunner) -> None:
     assert result.stderr == ""
 
 
+def test_the_pack_may_be_given_with_content_as_quiz_takes_it(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", "--content", str(TINY_PACK)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == TINY_SUMMARY
+
+
+def test_the_pack_in_azrs_quiz_content_is_checked_unless_a_path_is_given(runner: CliRunner) -> None:
+    from_environment = runner.invoke(main, ["validate"], env={"AZRS_QUIZ_CONTENT": str(TINY_PACK)})
+    assert from_environment.stdout == TINY_SUMMARY
+    explicit = runner.invoke(main, ["validate", str(DATA / "packs" / "tiny")], env={"AZRS_QUIZ_CONTENT": str(BAD)})
+    assert explicit.exit_code == 0, explicit.output
+    assert explicit.stdout == TINY_SUMMARY
+
+
+def test_two_different_packs_to_check_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", str(TINY_PACK), "--content", str(BAD / "amounts")])
+    assert result.exit_code == 2
+    message = f"two packs to check: give one, as PATH or with --content (got {TINY_PACK} and {BAD / 'amounts'})"
+    assert result.stderr == usage_error("validate", message, arguments="[PATH]")
+
+
 def test_bundled_content_is_the_default(runner: CliRunner) -> None:
     result = runner.invoke(main, ["validate"])
     assert result.exit_code == 0, result.output
