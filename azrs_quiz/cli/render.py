@@ -120,12 +120,17 @@ def _lines(parts: Iterable[Text]) -> Text:
     return Text("\n").join(parts)
 
 
-def keys_help(option_count: int, symbols: Symbols) -> str:
-    """What the learner can type, for ``?`` and for the hint after a wrong key."""
+#: Told in a review's help: right answers can be marked as lucky guesses.
+GUESS_HELP = " After a right answer, g marks it as a guess, so that it comes back soon."
+
+
+def keys_help(option_count: int, symbols: Symbols, *, guesses: bool = False) -> str:
+    """What the learner can type, for ``?`` and for the hint after a wrong key (``guesses``: in a review)."""
     last = letter(option_count - 1)
     return (
         f"Type a letter a{symbols.dash}{last} or a number 1{symbols.dash}{option_count} to answer "
         f"(upper or lower case), s to skip, q to stop (your answers so far are kept), ? for this help."
+        + (GUESS_HELP if guesses else "")
     )
 
 
@@ -226,13 +231,18 @@ def typed_prompt() -> str:
     return "Your answer (Enter to send, ? for help): "
 
 
-def typed_help() -> str:
-    """What the learner can type at a typed-recall question."""
+def typed_help(*, guesses: bool = False) -> str:
+    """What the learner can type at a typed-recall question (``guesses``: in a review)."""
     return (
         "Type the answer and press Enter: case, accents and punctuation do not matter, a surname alone "
         "will do where it is unique, amounts and dates may be written as you like. s skips, q stops "
-        "(your answers so far are kept)."
+        "(your answers so far are kept)." + (GUESS_HELP if guesses else "")
     )
+
+
+def asked_with_choices(width: int) -> Text:
+    """Why a question of a typed sitting shows options: its answer is a phrase, not a name or a figure."""
+    return wrap("Its answer is a whole phrase, too long to type: pick it from the options.", width)
 
 
 def empty_typed(width: int) -> Text:

@@ -358,15 +358,19 @@ def run_questions(
     try:
         for number, question in enumerate(questions, start=1):
             asked: AnswerForm = "choice"
-            if form is not None and answer_key is not None and form(question) == "typed" and _typable(question):
+            wants_typed = form is not None and answer_key is not None and form(question) == "typed"
+            if wants_typed and _typable(question):
                 asked = "typed"
             io.show(render.question(question, number, total, io.symbols, io.width, typed=asked == "typed"))
+            if wants_typed and asked == "choice":
+                io.show(render.asked_with_choices(io.width))
             shown = clock()
+            guesses = on_guess is not None and io.interactive
             if asked == "typed":
                 assert answer_key is not None
-                answer = _read_typed(question, io, answer_key, shown, clock, now)
+                answer = _read_typed(question, io, answer_key, shown, clock, now, guesses=guesses)
             else:
-                key = _read_answer(question, io)
+                key = _read_answer(question, io, guesses=guesses)
                 answer = None if key.kind == "quit" else Answer(question, key.choice, clock() - shown, now())
             if answer is None:
                 ended_early = True
@@ -390,13 +394,13 @@ def run_questions(
     return Session.of(questions, answers, duration=clock() - started, ended_early=ended_early, interrupted=interrupted)
 
 
-def _read_answer(question: Question, io: Terminal) -> Key:
+def _read_answer(question: Question, io: Terminal, *, guesses: bool = False) -> Key:
     count = len(question.options)
     while True:
         entered = io.ask_key(render.answer_prompt(count, io.symbols))
         key = parse_key(entered, count)
         if key.kind == "help":
-            io.show(render.wrap(render.keys_help(count, io.symbols), io.width))
+            io.show(render.wrap(render.keys_help(count, io.symbols, guesses=guesses), io.width))
         elif key.kind == "invalid":
             io.show_hint(render.invalid_key(entered.strip(), count, io.symbols, io.width))
         else:
@@ -410,6 +414,8 @@ def _read_typed(
     shown: float,
     clock: Callable[[], float],
     now: Clock,
+    *,
+    guesses: bool = False,
 ) -> Answer | None:
     """Read a typed answer: the text, or s (skip), q (quit, returns None), ? (help)."""
     from azrs_quiz.questions.marking import mark
@@ -418,7 +424,7 @@ def _read_typed(
         entered = io.ask(render.typed_prompt())
         word = entered.strip().lower()
         if word in ("?", "help"):
-            io.show(render.wrap(render.typed_help(), io.width))
+            io.show(render.wrap(render.typed_help(guesses=guesses), io.width))
         elif word in ("q", "quit"):
             return None
         elif word in ("s", "skip"):

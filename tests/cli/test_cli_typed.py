@@ -128,3 +128,14 @@ def test_ctrl_d_on_the_first_question_says_no_answers_given(runner: CliRunner) -
     assert result.exit_code == 0
     assert "No answers given." in result.stdout
     assert "Score: 0/0" not in result.stdout
+
+
+def test_a_question_asked_with_choices_in_a_typed_sitting_says_why(runner: CliRunner) -> None:
+    questions = build_quiz(load_content(TINY_PACK), count=5, seed=2).questions
+    phrases = [question for question in questions if not typable(question)]
+    assert phrases and len(phrases) < len(questions), "seed 2 must draw both kinds"
+    lines = [question.correct_option if typable(question) else "abcde"[question.answer] for question in questions]
+    result = quiz(runner, "".join(f"{line}\n" for line in lines), "--content", str(TINY_PACK), "-n", "5", "--seed", "2")
+    assert result.exit_code == 0, result.output
+    note = "Its answer is a whole phrase, too long to type: pick it from the options."
+    assert result.output.count(note) == len(phrases)

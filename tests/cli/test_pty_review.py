@@ -77,3 +77,14 @@ def test_two_terminals_reviewing_at_once_both_keep_their_answers(tmp_path: Path)
     with ProgressStore.open(tmp_path) as store:
         reviews = store.reviews()
     assert len(reviews) == 4
+
+
+def test_help_in_a_review_tells_of_g_for_a_guess(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "--new", "1")
+    child.expect_exact(PROMPT)
+    child.send("?")
+    child.expect_exact("marks it as a guess, so that it comes back soon.")
+    child.expect_exact(PROMPT)
+    child.send("q")
+    output = transcript(child)
+    assert "Traceback" not in output
