@@ -363,6 +363,10 @@ def _missed_lines(session: Session, width: int, symbols: Symbols, *, one_line: b
         if one_line:
             arrow = f" {symbols.arrow} "
             room = width - len(first) - len(arrow) - len(key)
+            if room < _MIN_STEM_ROOM:
+                # A long key would leave "What did a..." of the stem: both give a little.
+                room = min(len(item.prompt), _MIN_STEM_ROOM)
+                key = cut(key, width - len(first) - len(arrow) - room, symbols)
             line = Text(first + cut(item.prompt, room, symbols) + arrow)
             line.append(key, style=RIGHT)
             lines.append(line)
@@ -373,6 +377,10 @@ def _missed_lines(session: Session, width: int, symbols: Symbols, *, one_line: b
         line.append(".")
         lines.append(wrap(line, width, first=" " * len(first)))
     return lines
+
+
+#: In a one-line missed list, the stem keeps at least this many columns beside a long key.
+_MIN_STEM_ROOM = 36
 
 
 def _key_text(answer: Answer) -> str:

@@ -6,6 +6,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -220,6 +221,22 @@ def test_long_text_wraps_within_80_columns_with_hanging_indents() -> None:
     assert "  a) the mutual cancellation of visas for holders of ordinary passports the\n     mutual" in out
     assert "  Source: [1] When did Serbia" in out
     assert "\n          and several visits at the highest level?\n" in out
+
+
+def test_a_long_key_in_a_one_line_missed_list_leaves_the_stem_readable() -> None:
+    stem = "During his official visit to Azerbaijan in 2010, whose graves did the president visit?"
+    key = "Those of the victims of Black January, buried in the Alley of Martyrs in Baku"
+    questions = [
+        replace(make_question(number), prompt=stem, options=("a", key, "c", "d"), answer=1) for number in (1, 2, 3)
+    ]
+    answers, _, _, _ = run("a\na\na\n", questions)
+    session = Session.of(questions, answers)
+    # Too short for two lines per missed question: one line each, the stem keeps its lead.
+    text = str(render.summary(session, render.UNICODE, 80, height=12))
+    missed = [line for line in text.splitlines() if line.startswith("  1. ")]
+    assert missed and missed[0].startswith("  1. During his official visit to")
+    assert "b) Those of the victims" in missed[0]
+    assert widest_line(text) <= 80
 
 
 def test_ascii_symbols_when_the_encoding_cannot_show_others() -> None:
