@@ -102,6 +102,17 @@ def test_the_page_credits_every_pack_and_links_the_licence(runner: CliRunner, bu
     assert "<title>Azerbaijan–Serbia relations: a quiz</title>" in page
 
 
+def test_a_page_drawn_from_one_pack_credits_that_pack_alone(bundled_content: Content) -> None:
+    related = [question for question in question_bank(bundled_content) if question.topic == "related"][:5]
+    assert {bundled_content.record_packs[question.fact_id] for question in related} == {"related-relations"}
+    page = quiz_page(related, bundled_content)
+
+    main_pack, related_pack = (bundled_content.packs[0], bundled_content.packs[1])
+    assert related_pack.attribution.replace('"', "&quot;") in page
+    assert main_pack.attribution.replace('"', "&quot;") not in page
+    assert f"<title>{related_pack.title}: a quiz</title>" in page
+
+
 def test_count_topic_and_seed_draw_the_quiz(runner: CliRunner, tiny_content: Content) -> None:
     result = runner.invoke(
         main, ["export", "html", "--content", str(TINY_PACK), "--topic", "dates", "-n", "2", "--seed", "3", "-o", "-"]

@@ -66,17 +66,20 @@ def quiz_page(questions: Sequence[Question], content: Content, *, typed: bool = 
     topics = [topic for topic in TOPICS if any(question.topic == topic for question in questions)]
     typed_count = sum(1 for question in data["questions"] if "typed" in question)
     typed_note = f", {typed_count} of them with typed answers" if typed else ""
-    languages = {pack.language for pack in content.packs}
+    # Only the packs the questions come from: a page drawn from one pack credits that one.
+    asked = {content.record_packs.get(question.fact_id) for question in questions}
+    packs = [pack for pack in content.packs if pack.id in asked] or list(content.packs)
+    languages = {pack.language for pack in packs}
     fields = {
         "language": _text(languages.pop() if len(languages) == 1 else "en"),
         "policy": policy,  # ours: no double quote, no markup
         "version": _text(__version__),
-        # The first pack names the quiz; the credit below names every pack.
-        "title": _text(content.packs[0].title if content.packs else "azrs-quiz"),
+        # The first pack names the quiz; the credit below names every pack asked from.
+        "title": _text(packs[0].title if packs else "azrs-quiz"),
         "count": _text(plural(len(questions), "question")),
         "typed_note": _text(typed_note),
         "topics": _text(", ".join(topics)),
-        "credit": "\n".join(credit_html(pack) for pack in content.packs),
+        "credit": "\n".join(credit_html(pack) for pack in packs),
         "style": style,
         "script": script,
         "data": json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES),
