@@ -1,74 +1,64 @@
 """What each fact of a pack yields, told to its author: the questions, or what is missing.
 
-The question engine decides which questions a fact yields (:func:`question_bank`);
-this module only groups them by fact and, for an angle a fact cannot be asked from,
-names the field the content model says that angle needs (the angles are described in
+The question engine decides which questions a fact yields, and why it leaves an angle
+out (:mod:`azrs_quiz.questions.yields`); this module adds, for an angle a fact cannot be
+asked from, the field the content model says that angle needs (the angles are described in
 the README's "How questions are made").
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import Agreement, Event, Fact, Person
-from azrs_quiz.questions.bank import question_bank
+from azrs_quiz.questions.bank import BankReport, bank_report
 from azrs_quiz.questions.model import Question
-
-#: Why a fact that has what an angle needs may still yield nothing (the engine's reasons, in short).
-NO_FAIR_QUESTION = (
-    "no fair question could be made: too few other facts of its kind"
-    " to give wrong options (add more, such as a second person with a role), or its question would"
-    " have two answers in this content"
-)
+from azrs_quiz.questions.yields import fact_yields as engine_yields
 
 
 @dataclass(frozen=True)
 class FactYield:
-    """One fact, the questions it yields, and what it would need for the angles it cannot ask."""
+    """One fact as its author sees it: its questions, the angles the engine left out, what it lacks."""
 
     fact: Fact
     questions: tuple[Question, ...]
+    #: The engine's reason for each angle it could not ask fairly: "where: needs two other ...".
+    unasked: tuple[str, ...]
+    #: Questions of other facts whose answer is this person ("asked as the answer of ...").
+    answered_in: tuple[str, ...]
     #: One hint per angle that lacks its field, such as "add a 'place' to ask where".
     needs: tuple[str, ...]
 
 
-def fact_yields(content: Content, bank: Sequence[Question] | None = None) -> list[FactYield]:
-    """Every fact of ``content`` in content order, with its questions from ``bank`` (default: built)."""
-    if bank is None:
-        bank = question_bank(content)
-    by_fact: dict[str, list[Question]] = defaultdict(list)
-    for question in bank:
-        by_fact[question.fact_id].append(question)
+def fact_yields(content: Content, report: BankReport | None = None) -> list[FactYield]:
+    """Every fact of ``content`` in content order, with what the engine's ``report`` says of it.
+
+    The questions and the reasons come from the engine (:func:`azrs_quiz.questions.yields.fact_yields`);
+    this adds only the hints for fields a fact lacks.
+    """
+    report = report if report is not None else bank_report(content)
+    by_id = {question.id: question for question in report.questions}
     reports = []
-    for fact in content.iter_facts():
-        questions = tuple(by_fact.get(fact.id, ()))
-        missing = [
-            (angles, hint)
+    for fact, engine in zip(content.iter_facts(), engine_yields(content, report=report), strict=True):
+        needs = [
+            hint
             for angles, has, hint in _ANGLE_NEEDS.get(type(fact), ())
             if not has(fact) and not set(angles) <= set(fact.skip)
         ]
-        needs = [hint for _, hint in missing]
-        if not questions:
-            unanswered = {angle for angles, _ in missing for angle in angles}
-            answered = [angle for angle in authored_angles(fact) if angle not in unanswered]
-            if answered:
-                named = " and ".join(f"prompts.{angle}" for angle in answered)
-                verb = "has its answer" if len(answered) == 1 else "have their answers"
-                needs.insert(0, f"{named} {verb}, but {NO_FAIR_QUESTION}")
-            elif not needs:
-                needs.append(
-                    f"its skip list leaves out {', '.join(fact.skip)}" if fact.skip else f"it {NO_FAIR_QUESTION}"
-                )
-        reports.append(FactYield(fact, questions, tuple(needs)))
+        if not engine.asked and not engine.unasked and not needs:
+            needs.append(f"its skip list leaves out {', '.join(fact.skip)}" if fact.skip else str(engine.reason))
+        reports.append(
+            FactYield(
+                fact=fact,
+                questions=tuple(by_id[question_id] for question_id in engine.questions),
+                unasked=tuple(f"{item.angle}: {item.reason}" for item in engine.unasked),
+                answered_in=engine.answered_in,
+                needs=tuple(needs),
+            )
+        )
     return reports
-
-
-def authored_angles(fact: Fact) -> list[str]:
-    """The angles the author wrote a prompt for."""
-    return [angle for angle, prompt in fact.prompts.model_dump().items() if prompt is not None]
 
 
 def _has_parties(fact: Fact) -> bool:

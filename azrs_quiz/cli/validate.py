@@ -73,16 +73,15 @@ def validate(
         click.echo(f"warning: {warning}", err=True)
     if not explain:
         return
-    unasked: dict[str, list[str]] = {}
-    for item in report.unasked:
-        unasked.setdefault(item.fact_id, []).append(f"{item.angle}: {item.reason}")
-    for fact_report in fact_yields(content, list(report.questions)):
+    for fact_report in fact_yields(content, report):
         place = places[fact_report.fact.id]
         count = plural(len(fact_report.questions), "question")
         echo_wrapped(f"{place.path}:{place.line}: {place.label}: {fact_report.fact.id}: {count}")
         for question in fact_report.questions:
             echo_wrapped(f"{question.angle}: {question.prompt}", indent="    ")
-        for reason in unasked.get(fact_report.fact.id, ()):
+        if fact_report.answered_in:
+            echo_wrapped(f"asked as the answer of: {', '.join(fact_report.answered_in)}", indent="    ")
+        for reason in fact_report.unasked:
             echo_wrapped(f"not asked: {reason}", indent="    ")
         for need in fact_report.needs:
             echo_wrapped(f"to ask more: {need}", indent="    ")

@@ -142,6 +142,19 @@ def test_a_fact_with_prompts_that_yields_nothing_is_named_with_what_it_needs(run
     assert allowed.stderr.count("warning: ") == 2
 
 
+def test_explain_gives_each_reason_a_fact_is_not_asked_once(runner: CliRunner, tmp_path: Path) -> None:
+    pack = _lone_person_pack(runner, tmp_path / "pack")
+
+    result = runner.invoke(main, ["validate", str(pack), "--explain", "--allow-unasked"])
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        f"{pack / 'facts.yaml'}:2: people[0]: ana-example: 0 questions",
+        "    not asked: role: needs two other offices of the same country to offer as options; the content has none",
+        "    not asked: who: needs two other people to offer as options; the content has none",
+    ]
+
+
 def test_explain_lists_each_fact_with_its_questions(runner: CliRunner, tmp_path: Path) -> None:
     pack = tmp_path / "pack"
     runner.invoke(main, ["new", str(pack)])
