@@ -129,7 +129,8 @@ def build_decks(
     by_pack: dict[str, list[NoteRow]] = {pack.id: [] for pack in packs}
     cards = retired = 0
     for index, spec in enumerate(specs):
-        recorded = history.recorded(spec.key, spec.fingerprint)
+        # A note the history does not know needs no fingerprint (a hash of all its fields).
+        recorded = history.recorded(spec.key, spec.fingerprint) if spec.key in history else None
         unrecorded += recorded is None
         stamp = fallback if recorded is None else recorded
         stamps.append(stamp)

@@ -27,20 +27,24 @@ _MEDIA = re.compile(r"\[(?=\s*(?:sound|anki)\s*:)", re.IGNORECASE)
 def escape(text: str) -> str:
     """Content text as the HTML of an Anki field: shown and searched exactly as written."""
     # Plain replaces, each skipped when it has nothing to do: most text needs none of them.
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
+    # Printable text has no line break, tab or control character: one C-level check skips those.
+    plain = text.isprintable()
+    if not plain:
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if _CONTROL.search(text):
+            text = _CONTROL.sub("", text)
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
         text = text.replace("<", "&lt;")
     if ">" in text:
         text = text.replace(">", "&gt;")
-    if "\n" in text:
-        text = text.replace("\n", "<br>")
-    if "\t" in text:
-        text = text.replace("\t", " ")
+    if not plain:
+        if "\n" in text:
+            text = text.replace("\n", "<br>")
+        if "\t" in text:
+            text = text.replace("\t", " ")
     if "[" in text:
         text = _MEDIA.sub("&#91;", text)
     return text

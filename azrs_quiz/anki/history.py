@@ -135,6 +135,10 @@ class NoteHistory:
             f'{packs} "notes": {{\n{body}\n }}\n}}\n'
         )
 
+    def __contains__(self, key: object) -> bool:
+        """Whether the history has an entry for ``key`` (whatever its fingerprint)."""
+        return key in self._entries
+
     def recorded(self, key: str, fingerprint: str) -> int | None:
         """The recorded time of this key, if its recorded fingerprint is this one."""
         entry = self._entries.get(key)

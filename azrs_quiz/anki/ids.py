@@ -45,6 +45,9 @@ RETIRED_REVERSE_TAG = "azrs::reverse-retired"
 _GUID_NAMESPACE = "azrs-quiz"
 #: The digits of Anki's GUIDs (genanki's BASE91_TABLE).
 _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
+#: Every two-digit number in base 91, as its two digits.
+_BASE91_PAIRS = tuple(high + low for high in _BASE91 for low in _BASE91)
+_PAIR_BASE = len(_BASE91_PAIRS)
 
 
 def deck_id(pack_id: str) -> int:
@@ -83,8 +86,11 @@ def note_guid(key: str) -> str:
     computed without its per-digit overhead.
     """
     number = int.from_bytes(hashlib.sha256(f"{_GUID_NAMESPACE}__{key}".encode()).digest()[:8], "big")
-    digits = []
-    while number:
-        number, digit = divmod(number, 91)
-        digits.append(_BASE91[digit])
-    return "".join(reversed(digits))
+    # Two base-91 digits at a time; the leading pair loses its zero digit, as genanki writes none.
+    pairs: list[str] = []
+    while number >= _PAIR_BASE:
+        number, pair = divmod(number, _PAIR_BASE)
+        pairs.append(_BASE91_PAIRS[pair])
+    if number:
+        pairs.append(_BASE91_PAIRS[number] if number >= len(_BASE91) else _BASE91[number])
+    return "".join(reversed(pairs))
