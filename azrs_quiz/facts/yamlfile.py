@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from azrs_quiz.errors import ContentProblem
-from azrs_quiz.facts.yamlfast import construct_plain
+from azrs_quiz.facts.yamlfast import construct_plain, parse_plain_block
 from azrs_quiz.files import UnreadableFile, read_regular_file
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -69,6 +69,8 @@ def strict_loader(base: type[Any]) -> type[Any]:
 
 
 _StrictLoader = strict_loader(_BaseLoader)
+#: The strict scalar constructors, for values read without a loader (see :func:`parse_plain_block`).
+_CONSTRUCTION = StrictConstruction()
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,9 @@ def parse_yaml(path: Path, raw: bytes) -> tuple[YamlDocument | None, list[Conten
         return None, [ContentProblem(path, line, "file", message)]
     if text.startswith("\ufeff"):
         text = text[1:]
+    data = parse_plain_block(text, _StrictLoader, _CONSTRUCTION)
+    if data is not None:  # plain block YAML, read line by line: nothing to report
+        return YamlDocument(path, text, data), []
     loader = None
     try:
         loader = _StrictLoader(text)  # the pure-Python reader checks characters here already

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from azrs_quiz.facts.yamlfast import construct_plain
-from azrs_quiz.facts.yamlfile import _StrictLoader, read_yaml
+from azrs_quiz.facts.yamlfast import construct_plain, parse_plain_block
+from azrs_quiz.facts.yamlfile import _CONSTRUCTION, _StrictLoader, read_yaml
 from tests.helpers.paths import TINY_PACK
 
 
@@ -102,3 +102,98 @@ def test_a_scalar_tagged_as_a_mapping_is_a_clear_problem(tmp_path: Path) -> None
     assert [(problem.line, problem.field, problem.message) for problem in problems] == [
         (1, "yaml", "expected a mapping node, but found scalar")
     ]
+
+
+# The line reader: plain block YAML read without nodes, or handed to the full parser.
+
+
+def _typed(data: Any) -> Any:
+    """The data with every value's type beside it: 1, 1.0 and True are told apart."""
+    if isinstance(data, dict):
+        return [(_typed(key), _typed(value)) for key, value in data.items()]
+    if isinstance(data, list):
+        return [_typed(item) for item in data]
+    return (type(data).__name__, repr(data))
+
+
+def _full(text: str) -> Any:
+    """The full parser's data, with types, and its duplicate-key flag (or its error)."""
+    result = _both(text)[1]
+    return result if isinstance(result, str) else (_typed(result[0]), result[1])
+
+
+def _read_by_lines(text: str) -> Any:
+    return parse_plain_block(text, _StrictLoader, _CONSTRUCTION)
+
+
+LINE_SNIPPETS = [
+    "events:\n- id: a\n  date: 2011-02-03\n  amount: 1_000\n  ok: yes\n  none: ~\n  f: 1.5e3\n  g: -5\n",
+    "events:\n  - id: a  \n    what: 'it''s'\n    when: \"2011-02\"\n    people:\n    - p\n    - q\n# a comment\n",
+    "a:\nb: 1\nc:\n  - x: 1\n    y:\n      z: null\n  - plain text, with commas [and brackets]\n",
+    "a: C# and http://x.org/a:b\nb: -\n",  # '-' alone is not plain text
+    "a: one # a comment\n",
+    "a: folded\n  on two lines\n",
+    "a: [1, 2]\n",
+    "a: &x 1\nb: *x\n",
+    "a: !!str 1\n",
+    "a: |\n  block\n",
+    "a: 1\na: 2\n",
+    "a:\tb\n",
+    "a: b\r\nc: d\r\n",
+    "yes: 1\n",
+    "- a\n- b\n",
+    "a: 'unclosed\n",
+    'a: "an \\t escape"\n',
+    "a:\n   - 1\n  - 2\n",
+    "a: " + "9" * 5000 + "\n",
+]
+
+
+@pytest.mark.parametrize("text", LINE_SNIPPETS)
+def test_the_line_reader_reads_the_same_or_hands_over(text: str) -> None:
+    data = _read_by_lines(text)
+    if data is not None:
+        assert _full(text) == (_typed(data), False)
+
+
+def test_the_line_reader_reads_a_plain_file() -> None:
+    assert _read_by_lines(LINE_SNIPPETS[0]) is not None
+    assert _read_by_lines(LINE_SNIPPETS[1]) == {
+        "events": [{"id": "a", "what": "it's", "when": "2011-02", "people": ["p", "q"]}]
+    }
+
+
+_plain_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(alphabet="abyntfoYNTFOe019-_ .:#'\"é,[]?&*|>=~+x", min_size=1, max_size=12),
+    st.sampled_from(["2011-02-03", "2011-02", "yes", "Off", "0x1f", "0o17", "1_000", "~", "1:30", ".5", "1e3", "-5"]),
+)
+_plain_keys = st.one_of(st.text(alphabet="abyntfoYNTFO01_-", min_size=1, max_size=8), st.sampled_from(["id", "on"]))
+_plain_documents = st.dictionaries(
+    _plain_keys,
+    st.recursive(
+        _plain_scalars,
+        lambda children: st.one_of(
+            st.lists(children, min_size=1, max_size=4), st.dictionaries(_plain_keys, children, min_size=1, max_size=4)
+        ),
+        max_leaves=20,
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(_plain_documents, st.integers(min_value=2, max_value=4), st.randoms(use_true_random=False))
+def test_any_block_document_reads_the_same_by_lines(data: dict[Any, Any], indent: int, rng: Any) -> None:
+    text = yaml.safe_dump(data, default_flow_style=False, allow_unicode=True, indent=indent, width=10**6)
+    lines = text.split("\n")
+    mutated = list(lines)
+    at = rng.randrange(len(mutated))
+    mutated[at] = rng.choice(["", " ", "  ", "- "]) + mutated[at]
+    for each in (text, "\n".join(mutated)):
+        read = _read_by_lines(each)
+        if read is not None:
+            assert _full(each) == (_typed(read), False)
