@@ -49,6 +49,12 @@ class AgreementIndex:
             self._parties_by_kind[f"place:{place.kind}"].append(place.id)
         for organisation in content.organisations.values():
             self._parties_by_kind[f"organisation:{organisation.kind}"].append(organisation.id)
+        #: What agreements of each family covered, dated ones first: the pool of an undated agreement.
+        self._all_whats_by_family = {
+            family: [*dated, *undated] for family, (dated, undated) in self._whats_by_family.items()
+        }
+        #: Real sets of parties by their signature (sizes and kinds), in content order (filled on demand).
+        self._party_sets_by_signature: dict[tuple[str, ...], list[frozenset[str]]] = {}
         seen_parties: set[str] = set()
         for sets in self._party_sets.values():
             for party_set in sets:
@@ -70,14 +76,26 @@ class AgreementIndex:
         )
 
     def whats_of_family(self, kind: str, *, dated_only: bool) -> list[str]:
-        """What agreements of ``kind``'s family covered, as written: dated ones, then (unless ``dated_only``) undated."""
-        dated, undated = self._whats_by_family.get(agreement_family(kind), ([], []))
-        return dated if dated_only else [*dated, *undated]
+        """What agreements of ``kind``'s family covered, as written: dated ones, then (unless ``dated_only``) undated.
+
+        The list is the index's own, built once: read it, never change it.
+        """
+        family = agreement_family(kind)
+        if dated_only:
+            return self._whats_by_family[family][0] if family in self._whats_by_family else []
+        return self._all_whats_by_family.get(family, [])
 
     def party_sets_like(self, parties: frozenset[str]) -> list[frozenset[str]]:
-        """Real sets of parties of the same size and kinds as ``parties`` (two countries for two countries)."""
+        """Real sets of parties of the same size and kinds as ``parties`` (two countries for two countries).
+
+        The list is the index's own, grouped once: read it, never change it.
+        """
         signature = self.party_signature(parties)
-        return [other for other in self._party_sets.get(len(parties), []) if self.party_signature(other) == signature]
+        if not self._party_sets_by_signature:
+            for sets in self._party_sets.values():
+                for other in sets:
+                    self._party_sets_by_signature.setdefault(self.party_signature(other), []).append(other)
+        return self._party_sets_by_signature.get(signature, [])
 
     def parties_like(self, party: str) -> tuple[list[str], list[str]]:
         """Parties of ``party``'s kind: those that made agreements, and every one in the content."""
