@@ -134,9 +134,12 @@ class ParsedFiles:
             if stored_name != name.encode("ascii") or checksum != _checksum(body).encode("ascii"):
                 return _MISSING
             data = json.loads(body)
-            os.utime(file)  # recently used: pruned last
         except Exception:  # an entry that cannot be read is parsed again: it must never stop a quiz
             return _MISSING
+        try:
+            os.utime(file)  # recently used: pruned last
+        except OSError:  # a read-only cache still serves
+            pass
         return data
 
     def _store(self, name: str, data: Any) -> None:

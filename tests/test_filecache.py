@@ -288,6 +288,25 @@ def test_entries_are_pruned_by_size_too(tmp_path: Path, monkeypatch: pytest.Monk
     assert sum(entry.stat().st_size for entry in _entries()) <= in_use + 1 + 64
 
 
+def test_entries_serve_when_their_use_cannot_be_recorded(
+    tmp_path: Path, parsed: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = Path(shutil.copytree(TINY_PACK, tmp_path / "tiny"))
+    bank_snapshot(pack)
+
+    def refused(*args: Any, **options: Any) -> None:
+        raise PermissionError("read-only cache")
+
+    monkeypatch.setattr(filecache.os, "utime", refused)
+    parsed.clear()
+    _edit(pack / "sources.yaml", lambda text: text + "\n# edited\n")
+
+    cached = _outcome(lambda: bank_snapshot(pack))
+
+    assert parsed == [pack / "sources.yaml"]
+    assert cached == _uncached(pack)
+
+
 def test_no_cache_and_validate_keep_no_parsed_files(
     runner: CliRunner, content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
