@@ -122,7 +122,13 @@ def _authored_options(draft: Draft, key_text: str, wanted: int, placement: int) 
 
 #: Spans of time in days, for ordering "five days", "four months", "the same day".
 _SPANS = {"day": 1, "week": 7, "month": 30, "year": 365}
-_WORD_NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_WORD_NUMBERS = {
+    word: value
+    for value, words in enumerate(
+        ("", "one a an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+    )
+    for word in words.split()
+}
 _SCALE_WORDS = {"million": 10**6, "billion": 10**9}
 
 

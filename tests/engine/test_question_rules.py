@@ -102,6 +102,12 @@ def test_a_threshold_amount_is_asked_only_among_ranges_that_do_not_overlap_it(
     assert "nora-b-52-defence-contract:value" not in bank
 
 
+def test_spans_of_time_written_in_words_are_listed_in_order(bundled_content: Content) -> None:
+    bank = {question.id: question for question in question_bank(bundled_content)}
+    interval = bank["azerbaijani-embassy-in-serbia-opens:interval"]
+    assert interval.options == ("Two months", "Four months", "Six months", "Eight months")
+
+
 def test_the_known_double_answer_questions_are_gone(bundled_content: Content) -> None:
     bank = question_bank(bundled_content)
     for question in bank:
