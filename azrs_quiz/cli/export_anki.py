@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -109,9 +110,13 @@ def export_anki(
 @contextmanager
 def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     """A progress callback drawing a rich bar on a terminal for large decks; ``None`` elsewhere."""
+    stream = unescaped(sys.stderr)  # rich's colours are not content to escape
+    if not _may_be_a_terminal(stream):
+        yield None  # what rich would decide, without importing it (a tenth of a second)
+        return
     from rich.console import Console
 
-    console = Console(file=unescaped(sys.stderr))  # rich's colours are not content to escape
+    console = Console(file=stream)
     if not console.is_terminal:
         yield None
         return
@@ -136,6 +141,21 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
                 bar.update(task[0], completed=done)
 
         yield advance
+
+
+def _may_be_a_terminal(stream: Any) -> bool:
+    """False only where rich's console would surely see no terminal: no isatty, or a false one.
+
+    ``TTY_COMPATIBLE`` and ``FORCE_COLOR`` in the environment can make rich see one anyway:
+    then rich decides.
+    """
+    if "TTY_COMPATIBLE" in os.environ or "FORCE_COLOR" in os.environ:
+        return True
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return isatty is not None and bool(isatty())
+    except (ValueError, OSError):  # a closed stream
+        return True
 
 
 def _stdout_is_a_terminal() -> bool:
