@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 import sqlite3
 import struct
 import time
@@ -52,6 +53,9 @@ _SQLITE_VERSION_OFFSET = 96
 #: The options preset of our decks (siblings buried), and its name in Anki.
 PRESET_ID = 1_742_590_701
 PRESET_NAME = "azrs_quiz (siblings buried)"
+
+#: How much of the database is copied into the package at a time.
+_CHUNK = 1 << 20
 
 _INSERT_NOTE = "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);"
 _INSERT_CARD = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
@@ -171,10 +175,14 @@ def package_database(database: Path, path: Path, *, zip_time: int) -> None:
     with database.open("r+b") as handle:
         handle.seek(_SQLITE_VERSION_OFFSET)
         handle.write(struct.pack(">I", PINNED_SQLITE_VERSION))
-    entries = (("collection.anki2", database.read_bytes()), ("media", b"{}"))
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
-        for name, data in entries:
-            archive.writestr(_entry(name, zip_time), data)
+        # Copied in chunks, not read whole: the database of a big deck is hundreds of MiB.
+        # The same bytes as writestr(): it too sets the size, then writes through open().
+        entry = _entry("collection.anki2", zip_time)
+        entry.file_size = database.stat().st_size
+        with database.open("rb") as source, archive.open(entry, "w") as target:
+            shutil.copyfileobj(source, target, _CHUNK)
+        archive.writestr(_entry("media", zip_time), b"{}")
 
 
 def _entry(name: str, seconds: int) -> zipfile.ZipInfo:
