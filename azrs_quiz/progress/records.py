@@ -10,9 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from fsrs import State
+if TYPE_CHECKING:
+    from fsrs import State
+
+#: The values of fsrs's :class:`fsrs.State` (Learning, Review, Relearning), kept in step by a test:
+#: checking a stored card's state needs no fsrs, so a quiz opens the store without it.
+CARD_STATES: tuple[int, ...] = (1, 2, 3)
 
 #: Where an answer was given: a ``review`` session or a one-off ``quiz``.
 Mode = Literal["review", "quiz"]
@@ -68,6 +73,8 @@ class CardRecord:
     @property
     def learned(self) -> bool:
         """True once the question has left the first learning steps."""
+        from fsrs import State  # imported on use: opening the store for a quiz needs no fsrs
+
         return self.state != State.Learning
 
 
@@ -122,6 +129,8 @@ class ReviewRecord:
             if name in values:
                 values[name] = bool(values[name])
         if values.get("state") is not None:
+            from fsrs import State
+
             values["state"] = State(int(values["state"]))
         if values.get("mode") is not None and values["mode"] not in MODES:
             values["mode"] = "review"

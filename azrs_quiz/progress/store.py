@@ -23,15 +23,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from fsrs import State
-
 from azrs_quiz.arguments import aware_datetime, one_of
 from azrs_quiz.clock import Clock, utc_now
 from azrs_quiz.progress import integrity
-from azrs_quiz.progress.answering import as_guessed, take_answer
 from azrs_quiz.progress.errors import CorruptProgress, ProgressBusy, ProgressError, ProgressUnreadable
 from azrs_quiz.progress.location import database_path
 from azrs_quiz.progress.records import (
+    CARD_STATES,
     FORMS,
     MODES,
     REVIEW_FIELDS,
@@ -44,7 +42,6 @@ from azrs_quiz.progress.records import (
     parse_time,
     to_utc,
 )
-from azrs_quiz.progress.scheduling import replay
 from azrs_quiz.progress.schema import SCHEMA_VERSION, check_version, migrate
 from azrs_quiz.text import one_line, plural
 
@@ -206,6 +203,9 @@ class ProgressStore:
         longer than :data:`BUSY_TIMEOUT_SECONDS`, the answer is kept in memory
         (``saved`` is False) and saved by :meth:`close`.
         """
+        # The rating rule and FSRS are imported at the first answer: a quiz starts without them.
+        from azrs_quiz.progress.answering import take_answer
+
         one_of(mode, MODES, "mode")
         one_of(form, FORMS, "form")
         aware_datetime(answer.answered_at, "answer.answered_at")
@@ -220,6 +220,8 @@ class ProgressStore:
     def _record_now(
         self, answer: AnswerLike, *, mode: Mode, schedule: bool, timed: bool, form: AnswerForm, guessed: bool
     ) -> Recorded:
+        from azrs_quiz.progress.answering import take_answer
+
         with self._transaction() as connection:
             before = _card_in(connection, answer.question.id)
             review, after = take_answer(
@@ -237,6 +239,9 @@ class ProgressStore:
         Returns the answer as now saved and the question's new card (None if the
         answer moved no schedule). A wrong answer or one already marked stays as it is.
         """
+        from azrs_quiz.progress.answering import as_guessed
+        from azrs_quiz.progress.scheduling import replay
+
         if not review.correct or review.guessed:
             return Recorded(review, self.card(review.question_id) if review.scheduled else None)
         updated = as_guessed(review)
@@ -265,6 +270,8 @@ class ProgressStore:
         The cards of the questions concerned are rebuilt from all their scheduled answers,
         so merging two machines' histories gives the schedule both together lead to.
         """
+        from azrs_quiz.progress.scheduling import replay
+
         added = duplicates = 0
         touched: set[str] = set()
         with self._transaction() as connection:
@@ -363,6 +370,8 @@ def _schedule_in(
         before is not None and before.last_review is not None and review.answered_at < before.last_review
     ):
         # An answer older than the card's last one (a clock gone back): rebuild from history.
+        from azrs_quiz.progress.scheduling import replay
+
         history = _reviews_where(connection, "question_id = ?", (review.question_id,))
         after = replay(review.question_id, history)
         assert after is not None
@@ -399,6 +408,8 @@ def _card_from_row(row: tuple[object, ...]) -> CardRecord:
 
 
 def _parse_card(row: tuple[object, ...]) -> CardRecord:
+    from fsrs import State
+
     question_id, state, step, stability, difficulty, due, last_review, introduced_at = row
     return CardRecord(
         question_id=str(question_id),
@@ -485,7 +496,7 @@ def _check_values(connection: sqlite3.Connection) -> None:
     Each table is read once (it can hold every answer ever given), not once per column;
     the first damaged row is reported, by its first damaged column.
     """
-    states = ", ".join(str(int(state)) for state in State)
+    states = ", ".join(str(state) for state in CARD_STATES)
     #: Per table: (column, SQL true when its value is damaged, what it should have been).
     checks: dict[str, list[tuple[str, str, str]]] = {}
     for table, column, optional in _TIME_COLUMNS:

@@ -306,3 +306,11 @@ def test_a_value_edited_outside_azrs_quiz_is_named_in_the_damage_report(
     with pytest.raises(CorruptProgress) as caught:
         ProgressStore.open(tmp_path)
     assert f"is damaged ({detail})" in str(caught.value)
+
+
+def test_the_card_states_checked_on_open_are_fsrs_own() -> None:
+    from fsrs import State
+
+    from azrs_quiz.progress.records import CARD_STATES
+
+    assert tuple(int(state) for state in State) == CARD_STATES
