@@ -7,15 +7,12 @@ in a log file. Content is never parsed as rich markup ("[13]" in a citation stay
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from rich.console import Console
 from rich.text import Text
 
 from azrs_quiz.questions.model import Question
@@ -26,7 +23,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from rich.box import Box
-    from rich.console import RenderableType
+    from rich.console import Console, RenderableType
 
     from azrs_quiz.cli.packs import PackAnswers
     from azrs_quiz.progress import ReviewPlan, Stats
@@ -99,7 +96,7 @@ def wrap(body: Text | str, width: int, *, first: str = "", indent: str | None = 
     if indent is None:
         indent = " " * len(first)
     text = body if isinstance(body, Text) else Text(body)
-    lines = text.wrap(_measuring_console(), max(width - max(len(first), len(indent)), 10))
+    lines = text.wrap(_NO_CONSOLE, max(width - max(len(first), len(indent)), 10))
     result = Text()
     for number, line in enumerate(lines):
         line.rstrip()
@@ -110,10 +107,9 @@ def wrap(body: Text | str, width: int, *, first: str = "", indent: str | None = 
     return result
 
 
-@cache
-def _measuring_console() -> Console:
-    # Text.wrap needs a console only for its defaults; this one never prints.
-    return Console(color_system=None, force_terminal=False, file=io.StringIO())
+#: Text.wrap takes a console only to justify lines, which text left as it is (the default) never
+#: needs: none is made, so that a quiz in a pipe never imports rich's console (see cli/plain.py).
+_NO_CONSOLE = cast("Console", None)
 
 
 def _lines(parts: Iterable[Text]) -> Text:

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any, Literal, TextIO
 
-from rich.console import Console
 from rich.text import Text
 
 from azrs_quiz.cli import render
+from azrs_quiz.cli.plain import PlainConsole, Screen
 from azrs_quiz.cli.streams import safe_text, unescaped
 from azrs_quiz.clock import Clock, utc_now
 from azrs_quiz.questions.model import Question
@@ -133,13 +133,14 @@ class _EncodingSafeWriter:
 
 @dataclass
 class Terminal:
-    """Where a sitting happens: a rich console to show things, and a way to read answers.
+    """Where a sitting happens: a screen to show things (rich's console), and a way to read answers.
 
     ``interactive`` is true when answers are typed at a terminal; when standard input
-    is a pipe or a file, answers are read one per line and the output is plain text.
+    is a pipe or a file, answers are read one per line and the output is plain text
+    (printed by :class:`~azrs_quiz.cli.plain.PlainConsole`, without rich's console).
     """
 
-    console: Console
+    console: Screen
     interactive: bool
     symbols: render.Symbols
     stdin: TextIO = field(default_factory=lambda: sys.stdin)
@@ -148,13 +149,20 @@ class Terminal:
 
     @classmethod
     def open(
-        cls, *, no_color: bool = False, to_stderr: bool = False, stdin: TextIO | None = None, enter: bool = False
+        cls,
+        *,
+        no_color: bool = False,
+        to_stderr: bool = False,
+        stdin: TextIO | None = None,
+        enter: bool = False,
+        tables: bool = False,
     ) -> Terminal:
         """The terminal of this process: answers from standard input, output to standard
         output (or standard error, to keep standard output for ``--json``).
 
         At a terminal a single key answers, unless ``enter`` (``--enter``) or the
-        ``AZRS_QUIZ_ENTER`` variable asks for Enter after each answer."""
+        ``AZRS_QUIZ_ENTER`` variable asks for Enter after each answer. ``tables``: the
+        output holds rich tables, so rich's console prints it even in a pipe."""
         # sys.stdin is None when the process was started with standard input closed.
         source = stdin or sys.stdin or io.StringIO()
         # Rich styles its own output, so it writes below the escaping; show() escapes the text.
@@ -162,12 +170,19 @@ class Terminal:
         interactive = _isatty(source)
         symbols = render.symbols_for(getattr(out, "encoding", None))
         file: Any = out if symbols is render.UNICODE else _EncodingSafeWriter(out)
-        if interactive:
+        console: Screen
+        if not interactive and not tables:
+            console = PlainConsole(file, MAX_WIDTH)
+        elif interactive:
+            from rich.console import Console
+
             _enable_line_editing()
             console = Console(
                 file=file, no_color=True if no_color else None, highlight=False, markup=False, emoji=False
             )
         else:
+            from rich.console import Console
+
             console = Console(
                 file=file,
                 color_system=None,

@@ -70,7 +70,7 @@ def stats(
     from azrs_quiz.cli import render
     from azrs_quiz.cli.runner import Terminal
 
-    terminal = Terminal.open(no_color=no_color)
+    terminal = Terminal.open(no_color=no_color, tables=True)
     view = render.stats_view(
         result,
         packs,

@@ -20,11 +20,13 @@ def test_starting_the_cli_does_not_import_the_export_commands() -> None:
 
 
 #: What a quiz over a pipe, on content it has seen, starts without: the content models and
-#: their parser, the scheduler (until an answer is saved), the progress figures and transfer.
+#: their parser, the scheduler (until an answer is saved), the progress figures and transfer,
+#: and rich's console (plain text needs none).
 NOT_FOR_A_PLAIN_QUIZ = (
     "yaml",
     "pydantic",
     "fsrs",
+    "rich.console",
     "azrs_quiz.progress.stats",
     "azrs_quiz.progress.transfer",
     "azrs_quiz.progress.queue",
