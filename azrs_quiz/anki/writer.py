@@ -1,7 +1,8 @@
 """Writing an ``.apkg`` so that the same notes always give the same bytes, fast.
 
 The rows go straight into the collection schema that genanki uses (its schema,
-its ``col`` row and its note type JSON), statement for statement as genanki's
+its ``col`` row and its note type JSON, copied in :mod:`azrs_quiz.anki.collection`
+so that genanki is not imported), statement for statement as genanki's
 ``Package.write_to_db`` would run them, without building a genanki object per note
 (a test checks the bytes against genanki). Everything that could vary is pinned:
 
@@ -39,8 +40,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from azrs_quiz.anki.collection import APKG_COL, APKG_SCHEMA, note_type_json
 from azrs_quiz.anki.deck import BuiltDeck, DeckRows
-from azrs_quiz.anki.notetypes import NoteType
 from azrs_quiz.atomic import temporary_folder
 
 #: Note and card ids count up from here (2026-01-01T00:00:00Z in milliseconds).
@@ -59,20 +60,6 @@ _CHUNK = 1 << 20
 
 _INSERT_NOTE = "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);"
 _INSERT_CARD = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
-
-
-def note_type_json(note_type: NoteType, stamp: int, deck: int) -> dict[str, Any]:
-    """A note type as genanki writes it into ``col.models`` (with its card requirements)."""
-    import genanki
-
-    model = genanki.Model(
-        note_type.id,
-        note_type.name,
-        fields=[{"name": name} for name in note_type.fields],
-        templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back} for t in note_type.templates],
-        css=note_type.css,
-    )
-    return dict(model.to_json(stamp, deck))
 
 
 def deck_json(deck: DeckRows) -> dict[str, Any]:
@@ -97,9 +84,6 @@ def deck_json(deck: DeckRows) -> dict[str, Any]:
 
 def write_database(cursor: sqlite3.Cursor, built: BuiltDeck, *, on_written: Callable[[], None] | None = None) -> None:
     """Fill an empty SQLite database with the collection: schema, decks, note types, notes, cards."""
-    from genanki.apkg_col import APKG_COL
-    from genanki.apkg_schema import APKG_SCHEMA
-
     cursor.executescript(APKG_SCHEMA)
     cursor.executescript(APKG_COL)
     ids = itertools.count(ID_BASE)
