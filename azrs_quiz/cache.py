@@ -156,11 +156,10 @@ def write_snapshot(file: Path, key: str, snapshot: BankSnapshot) -> None:
     from azrs_quiz.errors import AzrsQuizError
 
     try:
-        body = snapshot.to_bytes()
-    except ValueError:
+        with garbage_collection_paused():  # every pass would rescan the content and the bank
+            body = snapshot.to_checked_bytes()
+    except ValueError:  # what was stored would not come back equal: better no cache than a wrong one
         return
-    if BankSnapshot.from_bytes(body).questions != list(snapshot.questions):
-        return  # what was stored would not come back equal: better no cache than a wrong one
     stored = key.encode("ascii") + b"\n" + body
     try:
         write_atomically(file, lambda temporary: temporary.write_bytes(stored), force=True)

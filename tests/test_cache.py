@@ -284,3 +284,33 @@ def test_a_file_over_the_size_cap_is_reported_even_after_caching(
 
     assert result.exit_code == 1
     assert "facts.yaml" in result.stderr and "AZRS_QUIZ_MAX_FILE_MB" in result.stderr
+
+
+def test_the_checked_stored_form_is_the_stored_form(bundled_content: Content) -> None:
+    snapshot = BankSnapshot.of(bundled_content, question_bank(bundled_content))
+    assert snapshot.to_checked_bytes() == snapshot.to_bytes()
+
+
+@pytest.mark.parametrize("part", ["a question", "a topic", "a kind"])
+def test_a_snapshot_that_would_not_read_back_is_not_stored(
+    pack: Path, monkeypatch: pytest.MonkeyPatch, part: str
+) -> None:
+    read_back = BankSnapshot.from_bytes
+
+    def altered(data: bytes) -> BankSnapshot:
+        back = read_back(data)
+        if part == "a question":
+            back._lines[0] = back._lines[0].replace(b'"', b'"x', 1)
+        elif part == "a topic":
+            back.topic_of[-1] = "elsewhere"
+        else:
+            back._kinds[0] = "texts"
+        return back
+
+    monkeypatch.setattr(BankSnapshot, "from_bytes", staticmethod(altered))
+    with pytest.raises(ValueError, match="would not read back"):
+        bank_snapshot(pack, use_cache=False).to_checked_bytes()
+
+    bank_snapshot(pack)
+
+    assert not snapshot_file(pack).exists()
