@@ -15,24 +15,23 @@ from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import Agreement, Event, Fact, Person
 from azrs_quiz.questions.bank import BankReport, bank_report
 from azrs_quiz.questions.model import Question
-from azrs_quiz.questions.yields import fact_yields as engine_yields
+from azrs_quiz.questions.yields import FactYield, fact_yields
 
 
 @dataclass(frozen=True)
-class FactYield:
-    """One fact as its author sees it: its questions, the angles the engine left out, what it lacks."""
+class FactExplained:
+    """One fact as its author sees it: what the engine made of it, and what it lacks."""
 
     fact: Fact
+    #: The questions the fact yields, in bank order.
     questions: tuple[Question, ...]
-    #: The engine's reason for each angle it could not ask fairly: "where: needs two other ...".
-    unasked: tuple[str, ...]
-    #: Questions of other facts whose answer is this person ("asked as the answer of ...").
-    answered_in: tuple[str, ...]
+    #: The engine's account: the angles it left out and why, the questions a person answers.
+    yielded: FactYield
     #: One hint per angle that lacks its field, such as "add a 'place' to ask where".
     needs: tuple[str, ...]
 
 
-def fact_yields(content: Content, report: BankReport | None = None) -> list[FactYield]:
+def explain_facts(content: Content, report: BankReport | None = None) -> list[FactExplained]:
     """Every fact of ``content`` in content order, with what the engine's ``report`` says of it.
 
     The questions and the reasons come from the engine (:func:`azrs_quiz.questions.yields.fact_yields`);
@@ -40,25 +39,18 @@ def fact_yields(content: Content, report: BankReport | None = None) -> list[Fact
     """
     report = report if report is not None else bank_report(content)
     by_id = {question.id: question for question in report.questions}
-    reports = []
-    for fact, engine in zip(content.iter_facts(), engine_yields(content, report=report), strict=True):
+    explained = []
+    for fact, yielded in zip(content.iter_facts(), fact_yields(content, report=report), strict=True):
         needs = [
             hint
             for angles, has, hint in _ANGLE_NEEDS.get(type(fact), ())
             if not has(fact) and not set(angles) <= set(fact.skip)
         ]
-        if not engine.asked and not engine.unasked and not needs:
-            needs.append(f"its skip list leaves out {', '.join(fact.skip)}" if fact.skip else str(engine.reason))
-        reports.append(
-            FactYield(
-                fact=fact,
-                questions=tuple(by_id[question_id] for question_id in engine.questions),
-                unasked=tuple(f"{item.angle}: {item.reason}" for item in engine.unasked),
-                answered_in=engine.answered_in,
-                needs=tuple(needs),
-            )
-        )
-    return reports
+        if not yielded.asked and not yielded.unasked and not needs:
+            needs.append(f"its skip list leaves out {', '.join(fact.skip)}" if fact.skip else str(yielded.reason))
+        questions = tuple(by_id[question_id] for question_id in yielded.questions)
+        explained.append(FactExplained(fact, questions, yielded, tuple(needs)))
+    return explained
 
 
 def _has_parties(fact: Fact) -> bool:

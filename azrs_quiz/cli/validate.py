@@ -56,7 +56,7 @@ def validate(
       azrs-quiz validate my-pack/ --explain
       azrs-quiz validate my-pack/ --allow-unasked
     """
-    from azrs_quiz.authoring import fact_yields
+    from azrs_quiz.authoring import explain_facts
     from azrs_quiz.cli.options import echo_wrapped
     from azrs_quiz.errors import ContentError
     from azrs_quiz.facts.loader import load_content_located
@@ -73,16 +73,16 @@ def validate(
         click.echo(f"warning: {warning}", err=True)
     if not explain:
         return
-    for fact_report in fact_yields(content, report):
+    for fact_report in explain_facts(content, report):
         place = places[fact_report.fact.id]
         count = plural(len(fact_report.questions), "question")
         echo_wrapped(f"{place.path}:{place.line}: {place.label}: {fact_report.fact.id}: {count}")
         for question in fact_report.questions:
             echo_wrapped(f"{question.angle}: {question.prompt}", indent="    ")
-        if fact_report.answered_in:
-            echo_wrapped(f"asked as the answer of: {', '.join(fact_report.answered_in)}", indent="    ")
-        for reason in fact_report.unasked:
-            echo_wrapped(f"not asked: {reason}", indent="    ")
+        if fact_report.yielded.answered_in:
+            echo_wrapped(f"asked as the answer of: {', '.join(fact_report.yielded.answered_in)}", indent="    ")
+        for unasked in fact_report.yielded.unasked:
+            echo_wrapped(f"not asked: {unasked.angle}: {unasked.reason}", indent="    ")
         for need in fact_report.needs:
             echo_wrapped(f"to ask more: {need}", indent="    ")
 
