@@ -237,8 +237,8 @@ def typed_help(*, guesses: bool = False) -> str:
 
 
 def asked_with_choices(width: int) -> Text:
-    """Why a question of a typed sitting shows options: its answer is a phrase, not a name or a figure."""
-    return wrap("Its answer is a whole phrase, too long to type: pick it from the options.", width)
+    """Why a question of a typed sitting shows options: its answer is not a name, place, date or amount."""
+    return wrap("Pick this one from the options: only names, places, dates and amounts are typed.", width)
 
 
 def empty_typed(width: int) -> Text:

@@ -362,7 +362,7 @@ def run_questions(
     feedback is shown, so a caller can save it at once; what it returns (the next due
     time) is shown with the feedback. ``form`` says how to ask each question
     (``"choice"`` by default, or ``"typed"`` recall with ``answer_key`` to mark it; a
-    question whose answer is too long to type is asked with choices anyway). With
+    question whose answer is not a name, place, date or amount is asked with choices). With
     ``on_guess``, a right answer at a terminal is followed by the offer of ``g`` ("I
     guessed"), which calls it with the answer marked so. Wrong keys are never answers.
     """

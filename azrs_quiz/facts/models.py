@@ -124,7 +124,7 @@ class Place(_Record):
     id: Slug
     name: Text
     kind: PlaceKind
-    country: Slug | None = Field(default=None, description="Id of the country place it lies in.")
+    country: Slug | None = Field(default=None, description="Id of the country the place lies in.")
     category: Slug | None = Field(
         default=None,
         description=(

@@ -137,5 +137,5 @@ def test_a_question_asked_with_choices_in_a_typed_sitting_says_why(runner: CliRu
     lines = [question.correct_option if typable(question) else "abcde"[question.answer] for question in questions]
     result = quiz(runner, "".join(f"{line}\n" for line in lines), "--content", str(TINY_PACK), "-n", "5", "--seed", "2")
     assert result.exit_code == 0, result.output
-    note = "Its answer is a whole phrase, too long to type: pick it from the options."
+    note = "Pick this one from the options: only names, places, dates and amounts are typed."
     assert result.output.count(note) == len(phrases)
