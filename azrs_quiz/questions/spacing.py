@@ -55,16 +55,72 @@ def spaced_order(questions: Sequence[Question]) -> list[Question]:
     The first round is :func:`space_out` of all the questions, the next of those left,
     and so on; within a round the input order is kept. For a bank shown whole (an
     export, a deck), read front to back, a question comes before any that would give
-    it away only when no other order can avoid it.
+    it away only when no other order can avoid it. Only questions that share a fact or
+    a word of an answer are compared, so a whole bank of a big pack orders in near
+    linear time.
     """
-    remaining = list(questions)
+    rivals = _Rivals(questions)
+    remaining = list(range(len(questions)))
     ordered: list[Question] = []
     while remaining:
-        round_ = space_out(remaining)
-        taken = {question.id for question in round_}
-        ordered.extend(round_)
-        remaining = [question for question in remaining if question.id not in taken]
+        kept: set[int] = set()
+        left: list[int] = []
+        for position in remaining:
+            question = questions[position]
+            if any(other in kept and gives_away(question, questions[other]) for other in rivals.of(position)):
+                left.append(position)
+            else:
+                kept.add(position)
+                ordered.append(question)
+        remaining = left
     return ordered
+
+
+class _Rivals:
+    """For each question, the others that may give it away: those on its fact, or whose stem
+    holds the first word of its answer (or holds its stem a first word of theirs).
+
+    A superset of the pairs :func:`gives_away` accepts: a mark found in a stem at word
+    boundaries has its first run of word characters as a whole word of that stem.
+    """
+
+    def __init__(self, questions: Sequence[Question]) -> None:
+        self._fact = [question.fact_id for question in questions]
+        self._by_fact: dict[str, list[int]] = {}
+        self._by_stem_word: dict[str, list[int]] = {}
+        self._by_mark_word: dict[str, list[int]] = {}
+        self._stem_words: list[set[str]] = []
+        self._mark_words: list[set[str]] = []
+        self._everyone: set[int] = set()  # questions with a mark that has no word at all
+        for position, question in enumerate(questions):
+            self._by_fact.setdefault(question.fact_id, []).append(position)
+            stem_words = set(_WORD.findall(_folded(question.prompt)))
+            self._stem_words.append(stem_words)
+            for word in stem_words:
+                self._by_stem_word.setdefault(word, []).append(position)
+            firsts = [_WORD.findall(mark) for mark in answer_marks(question)]
+            if any(not words for words in firsts):
+                self._everyone.add(position)
+            mark_words = {words[0] for words in firsts if words}
+            self._mark_words.append(mark_words)
+            for word in mark_words:
+                self._by_mark_word.setdefault(word, []).append(position)
+        self._count = len(questions)
+
+    def of(self, position: int) -> set[int]:
+        """The questions that :func:`gives_away` may pair with the one at ``position``."""
+        if position in self._everyone:
+            return set(range(self._count))
+        found = set(self._by_fact[self._fact[position]]) | set(self._everyone)
+        for word in self._mark_words[position]:
+            found.update(self._by_stem_word.get(word, ()))
+        for word in self._stem_words[position]:
+            found.update(self._by_mark_word.get(word, ()))
+        found.discard(position)
+        return found
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _prints_answer(prompt: str, question: Question) -> bool:

@@ -123,3 +123,16 @@ def test_spaced_order_keeps_every_question_in_rounds_free_of_give_aways(bundled_
     assert ordered[: len(first_round)] == first_round
     # Read front to back, the first 10 of the export are a sitting of their own.
     assert not give_away_pairs(ordered[:10])
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_spaced_order_is_rounds_of_space_out_whatever_the_order(bundled_bank: list[Question], seed: int) -> None:
+    # The definition, spelt out the slow way: it compares every pair in every round.
+    shuffled = list(bundled_bank)
+    random.Random(seed).shuffle(shuffled)
+    remaining, expected = shuffled, []
+    while remaining:
+        round_ = space_out(remaining)
+        expected += round_
+        remaining = [question for question in remaining if question not in round_]
+    assert [question.id for question in spaced_order(shuffled)] == [question.id for question in expected]
