@@ -57,8 +57,6 @@ class ParsedFiles:
         self.folder = folder
         self.contents = contents
         self.salt = salt
-        #: The files parsed this time, rather than taken from an entry.
-        self.parsed: list[Path] = []
         self._used: set[str] = set()
         self._wrote = False
         self._prefix: bytes | None = None
@@ -69,7 +67,6 @@ class ParsedFiles:
 
         raw = self.contents.get(os.fspath(path))
         if raw is None:
-            self.parsed.append(path)
             return yamlfile.read_yaml(path)
         name = self._name(raw)
         self._used.add(name)
@@ -81,7 +78,6 @@ class ParsedFiles:
                 data = _MISSING
             else:  # the BOM is dropped as read_yaml drops it
                 return yamlfile.YamlDocument(path, text.removeprefix("\ufeff"), data), []
-        self.parsed.append(path)
         document, problems = yamlfile.parse_yaml(path, raw)
         if document is not None and not problems and is_plain(document.data):
             self._store(name, document.data)

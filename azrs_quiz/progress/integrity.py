@@ -71,16 +71,13 @@ def remember_passed(path: Path, state: str) -> None:
     record = _record_file(path)
     if record is None:
         return
-    temporary = record.with_name(f"{record.name}.{os.getpid()}.tmp")
+    from azrs_quiz.atomic import write_text_atomically
+    from azrs_quiz.errors import AzrsQuizError
+
     try:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(_contents(path, state), encoding="utf-8")
-        os.replace(temporary, record)
-    except OSError:
-        try:
-            temporary.unlink()
-        except OSError:
-            pass
+        write_text_atomically(record, _contents(path, state), force=True)
+    except (AzrsQuizError, OSError):
+        pass  # not remembered: the next open checks the file whole again
 
 
 def _contents(path: Path, state: str) -> str:

@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Literal, Protocol
 
-from fsrs import State
-
 from azrs_quiz.arguments import aware_datetime
 from azrs_quiz.progress.days import local_day
-from azrs_quiz.progress.records import format_time, parse_time, to_utc
+from azrs_quiz.progress.records import CARD_STATES, format_time, parse_time, to_utc
 from azrs_quiz.progress.store import ProgressStore
+
+#: fsrs's State.Learning, by value: stats need no fsrs to tell a card past its first steps.
+LEARNING = CARD_STATES[0]
 
 #: How many days (today included) the forecast covers.
 FORECAST_DAYS = 14
@@ -225,7 +226,7 @@ def compute_stats(
                 bands[band][2] += expected
     for question_id, state in cards:
         seen.add(question_id)
-        topics[topic_of[question_id]][3] += state != State.Learning  # past the first learning steps
+        topics[topic_of[question_id]][3] += state != LEARNING  # past the first learning steps
     for question_id in seen:
         topics[topic_of[question_id]][2] += 1
     tallies = {topic: Tally(*numbers) for topic, numbers in topics.items()}
