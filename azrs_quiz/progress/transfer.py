@@ -73,8 +73,13 @@ def parse_progress(text: str, *, source: str = "the file") -> list[ReviewRecord]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ProgressFileError(f'{source}: "version" must be a positive whole number, got {_shown(version)}')
     if version > FILE_VERSION:
+        if version >= 10**30:  # no real version: say so rather than print thousands of digits
+            raise ProgressFileError(
+                f'{source}: "version" is a number of {len(str(version))} digits; this azrs-quiz reads up to '
+                f"version {FILE_VERSION}"
+            )
         raise ProgressFileError(
-            f"{source} is a version {_shown(version)} progress file, but this azrs-quiz reads up to version "
+            f"{source} is a version {version} progress file, but this azrs-quiz reads up to version "
             f"{FILE_VERSION}; upgrade azrs-quiz to import it"
         )
     answers = document.get("answers")

@@ -48,7 +48,7 @@ def _with(**changes: Any) -> str:
         ('{"format": "azrs-quiz-progress", "version": ' + "9" * 5000 + "}", "is not a progress file"),
         (
             '{"format": "azrs-quiz-progress", "version": ' + "9" * 4000 + "}",
-            "is a version a number too large progress file",
+            '"version" is a number of 4000 digits; this azrs-quiz reads up to version 1',
         ),
     ],
     ids=[
