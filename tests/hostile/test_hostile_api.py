@@ -33,20 +33,21 @@ CASES: dict[str, tuple[Callable[[Any, Path], object], type[Exception], str]] = {
         "now must be timezone-aware",
     ),
     "a made-up mode": (
-        lambda c, d: ProgressStore.open(d).record(
-            Answer(azrs_quiz.question_bank(c)[0], 0, 1.0, datetime.now(timezone.utc)), mode="hack", schedule=False
-        ),
+        lambda c, d: _record(d, Answer(azrs_quiz.question_bank(c)[0], 0, 1.0, datetime.now(timezone.utc)), "hack"),
         ValueError,
         "mode must be one of 'review', 'quiz', got 'hack'",
     ),
     "a naive answer time": (
-        lambda c, d: ProgressStore.open(d).record(
-            Answer(azrs_quiz.question_bank(c)[0], 0, 1.0, datetime(2026, 1, 1)), mode="quiz", schedule=False
-        ),
+        lambda c, d: _record(d, Answer(azrs_quiz.question_bank(c)[0], 0, 1.0, datetime(2026, 1, 1)), "quiz"),
         ValueError,
         "answered_at must be timezone-aware",
     ),
 }
+
+
+def _record(data_dir: Path, answer: Answer, mode: str) -> object:
+    with ProgressStore.open(data_dir) as store:  # closed even when record refuses the answer
+        return store.record(answer, mode=mode, schedule=False)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("case", list(CASES))
