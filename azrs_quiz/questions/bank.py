@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import random
 from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
@@ -116,7 +115,7 @@ def _build(content: Content, options: int) -> BankReport:
             unasked.append(Unasked(fact.id, draft.angle, draft.authored, reason))
             continue
         seed = stable_seed(draft.id)
-        chosen = choose_options(draft, index, random.Random(seed), size=options, placement=seed)
+        chosen = choose_options(draft, index, seed, size=options, placement=seed)
         if isinstance(chosen, Shortfall):
             unasked.append(Unasked(fact.id, draft.angle, draft.authored, chosen.reason))
             continue

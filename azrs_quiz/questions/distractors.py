@@ -57,22 +57,21 @@ class Shortfall:
         return f"needs two {self.wanted} to offer as options; the content has {has}"
 
 
-def choose_options(
-    draft: Draft, index: BankIndex, rng: random.Random, *, size: int, placement: int
-) -> Options | Shortfall:
+def choose_options(draft: Draft, index: BankIndex, seed: int, *, size: int, placement: int) -> Options | Shortfall:
     """Options for ``draft``: ``size`` of them when the content allows, at least three.
 
     Wrong options come only from the key's own category (a city of the same country, an
     official of the same country, a date no earlier than the fact's ``earliest``); where
     fewer than two exist the result is a :class:`Shortfall` saying what is missing, never
-    options padded from another category. The key lands at position
+    options padded from another category. Random draws come from a generator seeded
+    with ``seed``, made only when the draft needs one. The key lands at position
     ``placement % len(options)`` (0-based); ordered options honour it as far as values
     exist on each side of the key.
     """
     wanted = size - 1
     name = draft.domain.name
     if name == "date":
-        return _ordered(draft, index, rng, wanted, placement, _date_candidates)
+        return _ordered(draft, index, seed, wanted, placement, _date_candidates)
     if name == "amount":
         if draft.domain.qualifier == "over":
             # "over $300 million": a larger amount may be true and a smaller "over" is true,
@@ -82,10 +81,11 @@ def choose_options(
                 " write it as a choice whose wrong options are amounts the source rules out"
             )
             return Shortfall(0, "amounts", because)
-        return _ordered(draft, index, rng, wanted, placement, _amount_candidates)
+        return _ordered(draft, index, seed, wanted, placement, _amount_candidates)
     key_text = display(draft.domain, draft.key, index)
     if name == "choice":
         return _authored_options(draft, key_text, wanted, placement)
+    rng = random.Random(seed)
     if name == "person":
         # A president among presidents while two exist; only then other officials of his country.
         person = index.content.people[str(draft.key)]
@@ -348,25 +348,28 @@ def _swapped_parties(key: frozenset[str], index: BankIndex, rng: random.Random) 
 
 # Ordered options: dates and amounts.
 
-Candidates = Callable[[Draft, BankIndex, random.Random], tuple[list[Hashable], list[Hashable]]]
+#: A key's candidates from the content, below and above it, nearest first; and, called only
+#: when those run short, the made-up ones (drawn from a generator seeded with the given seed).
+Candidates = Callable[
+    [Draft, BankIndex, int], tuple[list[Hashable], list[Hashable], Callable[[], tuple[list[Hashable], list[Hashable]]]]
+]
 
 
 def _ordered(
-    draft: Draft, index: BankIndex, rng: random.Random, wanted: int, placement: int, candidates: Candidates
+    draft: Draft, index: BankIndex, seed: int, wanted: int, placement: int, candidates: Candidates
 ) -> Options | Shortfall:
-    below, above = candidates(draft, index, rng)
+    below, above, made_up = candidates(draft, index, seed)
     key_text = display(draft.domain, draft.key, index)
     seen = {key_text}
+    made: tuple[list[Hashable], list[Hashable]] | None = None
     usable: list[list[tuple[Hashable, str]]] = []
-    for side in (below, above):
+    for side, content_side in enumerate((below, above)):
         kept: list[tuple[Hashable, str]] = []
-        for value in side:
-            text = display(draft.domain, value, index)
-            if text not in seen and not _excluded(draft, value, text, index):
-                seen.add(text)
-                kept.append((value, text))
-            if len(kept) == wanted:
-                break
+        _keep(draft, index, content_side, kept, seen, wanted)
+        if len(kept) < wanted:
+            # Made up only when the content runs short: the draws cost more than the rest.
+            made = made or made_up()
+            _keep(draft, index, made[side], kept, seen, wanted)
         usable.append(kept)
     low, high = usable
     distractors = min(wanted, len(low) + len(high))
@@ -380,6 +383,24 @@ def _ordered(
     below_count = distractors - above_count
     chosen = sorted([*low[:below_count], (draft.key, key_text), *high[:above_count]], key=lambda pair: _order(pair[0]))
     return Options(tuple(text for _, text in chosen), below_count)
+
+
+def _keep(
+    draft: Draft,
+    index: BankIndex,
+    values: Iterable[Hashable],
+    kept: list[tuple[Hashable, str]],
+    seen: set[str],
+    wanted: int,
+) -> None:
+    """Add to ``kept`` (up to ``wanted``) the values whose text is new and not a true answer."""
+    for value in values:
+        if len(kept) == wanted:
+            return
+        text = display(draft.domain, value, index)
+        if text not in seen and not _excluded(draft, value, text, index):
+            seen.add(text)
+            kept.append((value, text))
 
 
 def _order(value: Hashable) -> tuple[int, int, int] | Decimal:
@@ -396,23 +417,32 @@ def _excluded(draft: Draft, value: Hashable, text: str, index: BankIndex) -> boo
     return index.fold(text) in draft.excluded
 
 
-def _date_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tuple[list[Hashable], list[Hashable]]:
+def _date_candidates(
+    draft: Draft, index: BankIndex, seed: int
+) -> tuple[list[Hashable], list[Hashable], Callable[[], tuple[list[Hashable], list[Hashable]]]]:
     key = draft.key
     assert isinstance(key, PartialDate)
     window = _DATE_WINDOW_MONTHS[key.precision]
     near_below, near_above = index.dates.nearest_dates(key, 6)
     below: list[Hashable] = [date for date in near_below if _months_apart(date, key) <= window]
     above: list[Hashable] = [date for date in near_above if _months_apart(date, key) <= window]
-    made_below, made_above = _dates_near(key, rng)
-    # A made-up date after the newest in the content would stand out as "in the future".
-    latest = index.dates.latest_year + 1
-    made_above = [date for date in made_above if isinstance(date, PartialDate) and date.year <= max(latest, key.year)]
     earliest = draft.fact.earliest
     if earliest is not None:
         # Never a date before one of the parties existed as a state.
         below = [date for date in below if _not_before(date, earliest)]
-        made_below = [date for date in made_below if _not_before(date, earliest)]
-    return below + made_below, above + made_above
+
+    def made_up() -> tuple[list[Hashable], list[Hashable]]:
+        made_below, made_above = _dates_near(key, random.Random(seed))
+        # A made-up date after the newest in the content would stand out as "in the future".
+        latest = index.dates.latest_year + 1
+        made_above = [
+            date for date in made_above if isinstance(date, PartialDate) and date.year <= max(latest, key.year)
+        ]
+        if earliest is not None:
+            made_below = [date for date in made_below if _not_before(date, earliest)]
+        return made_below, made_above
+
+    return below, above, made_up
 
 
 def _not_before(date: Hashable, earliest: PartialDate) -> bool:
@@ -459,7 +489,9 @@ def _date(year: int, month: int | None = None, day: int | None = None) -> Partia
     return PartialDate.model_construct(year=year, month=month, day=day)
 
 
-def _amount_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tuple[list[Hashable], list[Hashable]]:
+def _amount_candidates(
+    draft: Draft, index: BankIndex, seed: int
+) -> tuple[list[Hashable], list[Hashable], Callable[[], tuple[list[Hashable], list[Hashable]]]]:
     key = draft.key
     assert isinstance(key, Decimal)
     bucket: AmountBucket = draft.domain.bucket  # type: ignore[assignment]
@@ -470,13 +502,17 @@ def _amount_candidates(draft: Draft, index: BankIndex, rng: random.Random) -> tu
     above: list[Hashable] = [
         value for value in near_above if isinstance(value, Decimal) and value <= key * _AMOUNT_RATIO
     ]
-    step = _amount_step(key)
-    made_below: list[Hashable] = [
-        key - step * count for count in range(1, 5) if (key - step * count) * _AMOUNT_RATIO >= key
-    ]
-    made_above: list[Hashable] = [key + step * count for count in range(1, 5)]
+
+    def made_up() -> tuple[list[Hashable], list[Hashable]]:
+        # Steps away from the key: no draws needed, amounts are made round.
+        step = _amount_step(key)
+        made_below: list[Hashable] = [
+            key - step * count for count in range(1, 5) if (key - step * count) * _AMOUNT_RATIO >= key
+        ]
+        return made_below, [key + step * count for count in range(1, 5)]
+
     # No "over" case here: choose_options turns an "over" amount into a Shortfall before it gets this far.
-    return below + made_below, above + made_above
+    return below, above, made_up
 
 
 def _amount_step(value: Decimal) -> Decimal:
