@@ -422,10 +422,7 @@ def _date_candidates(
 ) -> tuple[list[Hashable], list[Hashable], Callable[[], tuple[list[Hashable], list[Hashable]]]]:
     key = draft.key
     assert isinstance(key, PartialDate)
-    window = _DATE_WINDOW_MONTHS[key.precision]
-    near_below, near_above = index.dates.nearest_dates(key, 6)
-    below: list[Hashable] = [date for date in near_below if _months_apart(date, key) <= window]
-    above: list[Hashable] = [date for date in near_above if _months_apart(date, key) <= window]
+    below, above = index.dates.nearest_dates_within(key, 6, _DATE_WINDOW_MONTHS[key.precision])
     earliest = draft.fact.earliest
     if earliest is not None:
         # Never a date before one of the parties existed as a state.
@@ -448,11 +445,6 @@ def _date_candidates(
 def _not_before(date: Hashable, earliest: PartialDate) -> bool:
     assert isinstance(date, PartialDate)
     return date.sort_key >= earliest.sort_key or compatible(date, earliest)
-
-
-def _months_apart(first: Hashable, second: PartialDate) -> int:
-    assert isinstance(first, PartialDate)
-    return abs((first.year - second.year) * 12 + (first.month or 1) - (second.month or 1))
 
 
 def _dates_near(key: PartialDate, rng: random.Random) -> tuple[list[Hashable], list[Hashable]]:
