@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from azrs_quiz.facts.dates import PartialDate
@@ -90,7 +91,7 @@ class Draft:
     #: What the answer is: "date", "person", "office", "place", "event", "agreement", "amount", "party"...
     answer_kind: str = ""
 
-    @property
+    @cached_property
     def id(self) -> str:
         """The stable question id, ``"<fact_id>:<angle>"``."""
         return f"{self.fact.id}:{self.angle}"
@@ -165,7 +166,10 @@ def display(domain: Domain, value: Hashable, index: BankIndex) -> str:
         return value
     if name == "text":
         assert isinstance(value, str)
-        return capitalise(clause(value))
+        text = index.texts.get(value)
+        if text is None:
+            text = index.texts[value] = capitalise(clause(value))
+        return text
     if name == "person":
         assert isinstance(value, str)
         return index.content.people[value].name
@@ -179,8 +183,13 @@ def display(domain: Domain, value: Hashable, index: BankIndex) -> str:
         return str(value)
     assert isinstance(value, Decimal)
     bucket: AmountBucket = domain.bucket  # type: ignore[assignment]
-    currency, unit, per = bucket
-    return capitalise(amount_text(value, currency=currency, unit=unit, per=per, qualifier=domain.qualifier))
+    key = (value, bucket, domain.qualifier)
+    text = index.amount_texts.get(key)
+    if text is None:
+        currency, unit, per = bucket
+        amount = amount_text(value, currency=currency, unit=unit, per=per, qualifier=domain.qualifier)
+        text = index.amount_texts[key] = capitalise(amount)
+    return text
 
 
 def answer_form(domain: Domain, value: Hashable, index: BankIndex) -> Hashable:

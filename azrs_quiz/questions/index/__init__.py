@@ -9,6 +9,8 @@ compare facts is in :mod:`~azrs_quiz.questions.index.keys`.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from azrs_quiz.facts.content import Content
 from azrs_quiz.questions.index.agreements import AgreementIndex
 from azrs_quiz.questions.index.amounts import AmountIndex
@@ -54,6 +56,9 @@ class BankIndex:
     def __init__(self, content: Content) -> None:
         self.content = content
         self._folded: dict[str, str] = {}
+        #: Texts as options show them, made once per bank: a clause, and an amount by (value, bucket, qualifier).
+        self.texts: dict[str, str] = {}
+        self.amount_texts: dict[tuple[Decimal, AmountBucket, str], str] = {}
         self.events = EventIndex(content, self.fold)
         self.dates = DateIndex(content)
         self.people = PeopleIndex(content, self.fold)
