@@ -16,7 +16,8 @@ the key covers every byte validation read, so a hit never stands in for content 
 validation would reject. A snapshot that cannot be read, is stale, or was written by
 another version is ignored and written again; one that cannot be written is skipped.
 The file is written atomically (a temporary file renamed into place), one per content
-folder, so the cache does not grow as content changes.
+folder, so the cache does not grow as content changes; past :data:`MAX_SNAPSHOTS`
+folders (or :data:`MAX_SNAPSHOT_BYTES`), the least recently used snapshots go.
 
 On a miss, each file is read once: the bytes hashed for the key are the bytes loaded.
 Files whose bytes are unchanged are not parsed again but taken from the parsed files
@@ -34,6 +35,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from azrs_quiz._version import __version__
 from azrs_quiz.gcpause import garbage_collection_paused
+from azrs_quiz.recency import mark_used, prune_least_recent
 from azrs_quiz.snapshot import BankSnapshot
 
 if TYPE_CHECKING:
@@ -43,6 +45,11 @@ if TYPE_CHECKING:
 CACHE_DIR_ENV = "AZRS_QUIZ_CACHE_DIR"
 #: Set (to anything but "", "0", "false" or "no") to turn the cache off.
 NO_CACHE_ENV = "AZRS_QUIZ_NO_CACHE"
+
+#: At most this many bank snapshots are kept (one per content folder), the least recently used going first...
+MAX_SNAPSHOTS = 32
+#: ...taking at most this many bytes (a 10,000-fact pack's snapshot takes about 6 MB).
+MAX_SNAPSHOT_BYTES = 256 * 2**20
 
 #: Bumped whenever the layout of a stored snapshot changes.
 _FORMAT = "azrs-quiz bank snapshot 3"
@@ -145,9 +152,11 @@ def read_snapshot(file: Path, key: str) -> BankSnapshot | None:
                 return None
             body = stream.read()
         with garbage_collection_paused():
-            return BankSnapshot.from_bytes(body)
+            snapshot = BankSnapshot.from_bytes(body)
     except Exception:  # a cache that cannot be read is rebuilt: it must never stop a quiz
         return None
+    mark_used(file)
+    return snapshot
 
 
 def write_snapshot(file: Path, key: str, snapshot: BankSnapshot) -> None:
@@ -165,6 +174,15 @@ def write_snapshot(file: Path, key: str, snapshot: BankSnapshot) -> None:
         write_atomically(file, lambda temporary: temporary.write_bytes(stored), force=True)
     except (AzrsQuizError, OSError):
         return
+    # One snapshot per content folder: without a bound, every folder ever quizzed on would stay.
+    prune_least_recent(
+        file.parent,
+        prefix="bank-",
+        suffix=".json",
+        max_files=MAX_SNAPSHOTS,
+        max_bytes=MAX_SNAPSHOT_BYTES,
+        keep={file.name},
+    )
 
 
 def parsed_files_dir() -> Path:

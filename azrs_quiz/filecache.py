@@ -30,6 +30,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from azrs_quiz.recency import mark_used, prune_least_recent
+
 if TYPE_CHECKING:
     from azrs_quiz.errors import ContentProblem
     from azrs_quiz.facts.yamlfile import YamlDocument
@@ -85,28 +87,9 @@ class ParsedFiles:
 
     def prune(self) -> None:
         """Remove the least recently used entries beyond the limits, never one this load used."""
-        if not self._wrote:
-            return
-        try:
-            entries = []
-            for entry in os.scandir(self.folder):
-                if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False):
-                    info = entry.stat(follow_symlinks=False)
-                    entries.append((info.st_mtime_ns, entry.name, info.st_size))
-        except OSError:
-            return
-        entries.sort()
-        count, size = len(entries), sum(entry[2] for entry in entries)
-        for _, name, entry_size in entries:
-            if count <= MAX_ENTRIES and size <= MAX_BYTES:
-                break
-            if name.removesuffix(".json") in self._used:
-                continue
-            try:
-                os.unlink(self.folder / name)
-            except OSError:
-                continue
-            count, size = count - 1, size - entry_size
+        if self._wrote:
+            keep = {f"{name}.json" for name in self._used}
+            prune_least_recent(self.folder, suffix=".json", max_files=MAX_ENTRIES, max_bytes=MAX_BYTES, keep=keep)
 
     def _name(self, raw: bytes) -> str:
         if self._prefix is None:
@@ -132,10 +115,7 @@ class ParsedFiles:
             data = json.loads(body)
         except Exception:  # an entry that cannot be read is parsed again: it must never stop a quiz
             return _MISSING
-        try:
-            os.utime(file)  # recently used: pruned last
-        except OSError:  # a read-only cache still serves
-            pass
+        mark_used(file)
         return data
 
     def _store(self, name: str, data: Any) -> None:

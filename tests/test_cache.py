@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -207,6 +208,36 @@ def test_a_snapshot_from_another_version_is_rebuilt(pack: Path, monkeypatch: pyt
     bank_snapshot(pack)
 
     assert file.read_bytes().split(b"\n", 1)[0] != first_key
+
+
+def test_snapshots_of_folders_not_used_lately_are_removed_past_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_SNAPSHOTS", 3)
+    folders = [Path(shutil.copytree(TINY_PACK, tmp_path / f"pack-{number}")) for number in range(5)]
+    for folder in folders[:3]:
+        bank_snapshot(folder)
+    os.utime(snapshot_file(folders[0]), (1, 1))  # used long ago...
+    os.utime(snapshot_file(folders[1]), (2, 2))
+    bank_snapshot(folders[0])  # ...then used again: now the most recent
+
+    bank_snapshot(folders[3])
+    bank_snapshot(folders[4])
+
+    kept = [folder.name for folder in folders if snapshot_file(folder).exists()]
+    assert kept == ["pack-0", "pack-3", "pack-4"]
+    assert len(list(snapshot_file(folders[0]).parent.glob("bank-*.json"))) == 3
+
+
+def test_snapshots_are_bounded_in_size_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = (Path(shutil.copytree(TINY_PACK, tmp_path / name)) for name in ("first", "second"))
+    bank_snapshot(first)
+    monkeypatch.setattr(cache, "MAX_SNAPSHOT_BYTES", snapshot_file(first).stat().st_size + 1)
+
+    bank_snapshot(second)
+
+    assert snapshot_file(second).exists()  # the one just written is never the one removed
+    assert not snapshot_file(first).exists()
 
 
 def test_changed_code_changes_the_key(pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
