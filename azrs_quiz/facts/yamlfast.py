@@ -116,6 +116,10 @@ def parse_plain_block(text: str, loader_class: Any, construction: Any) -> dict[A
         return None
 
 
+#: What the resolver cache holds for a scalar not yet resolved.
+_UNSEEN = object()
+
+
 class _LineReader:
     def __init__(self, text: str, loader_class: Any, construction: Any) -> None:
         # Tabs, carriage returns, other line breaks, control characters: one check of the whole text.
@@ -130,9 +134,20 @@ class _LineReader:
         self.lines = lines
         self.resolvers: dict[Any, list[tuple[str, Any]]] = loader_class.yaml_implicit_resolvers
         self.wildcard = self.resolvers.get(None, [])
+        #: First characters of a scalar that may be anything but plain text (with a wildcard resolver: any).
+        self.special: frozenset[Any] | None = None if self.wildcard else _INDICATORS | frozenset(self.resolvers)
         self.constructors = loader_class.yaml_constructors
         self.construction = construction
         self.keys: set[str] = set()
+        #: Scalars already resolved (and built: every value a resolved scalar gives is immutable).
+        self.resolved: dict[str, Any] = {}
+
+    def plain(self, text: str) -> bool:
+        """Whether ``text`` (a value, not empty) is plain text that no resolver looks at: the commonest case."""
+        special = self.special
+        return (
+            special is not None and text[0] not in special and text[-1] != ":" and " #" not in text and ": " not in text
+        )
 
     def document(self) -> dict[Any, Any]:
         lines = self.lines
@@ -146,9 +161,13 @@ class _LineReader:
     def mapping(self, at: int, indent: int) -> tuple[dict[Any, Any], int]:
         lines = self.lines
         count = len(lines)
+        keys = self.keys
+        special = self.special
         result: dict[Any, Any] = {}
-        while at < count and lines[at][0] == indent:
-            content = lines[at][1]
+        while at < count:
+            depth, content = lines[at]
+            if depth != indent:
+                break
             key, colon, rest = content.partition(": ")
             if not colon:
                 if content[-1:] != ":":
@@ -156,15 +175,25 @@ class _LineReader:
                 key, rest = content[:-1], ""
             else:
                 rest = rest.lstrip(" ")
-            if key not in self.keys:
+            if key not in keys:
                 if not _WORD_KEY.fullmatch(key) or self.tag(key) != _STR:
                     raise _Unusual
-                self.keys.add(key)
+                keys.add(key)
             if key in result:
                 raise _Unusual  # a duplicate key: the full parser reports it with its line
             at += 1
             if rest:
-                result[key] = self.scalar(rest)
+                # Plain text no resolver looks at (the plain() test, inline: most values are such text).
+                if (
+                    special is not None
+                    and rest[0] not in special
+                    and rest[-1] != ":"
+                    and " #" not in rest
+                    and ": " not in rest
+                ):
+                    result[key] = rest
+                else:
+                    result[key] = self.scalar(rest)
             elif at < count and lines[at][0] > indent:
                 result[key], at = self.block(at, lines[at][0])
             elif at < count and lines[at][0] == indent and (lines[at][1][:2] == "- " or lines[at][1] == "-"):
@@ -185,13 +214,15 @@ class _LineReader:
         lines = self.lines
         count = len(lines)
         items: list[Any] = []
-        while at < count and lines[at][0] == indent and lines[at][1][:2] == "- ":
-            content = lines[at][1]
+        while at < count:
+            depth, content = lines[at]
+            if depth != indent or content[:2] != "- ":
+                break
             body = content[2:].lstrip(" ")
             if body[:1] in ("'", '"') or (": " not in body and body[-1:] != ":"):
                 if body[:2] == "- ":
                     raise _Unusual
-                items.append(self.scalar(body))
+                items.append(body if self.plain(body) else self.scalar(body))
                 at += 1
                 if at < count and lines[at][0] > indent:
                     raise _Unusual
@@ -225,12 +256,17 @@ class _LineReader:
             raise _Unusual
         if first not in self.resolvers and not self.wildcard:
             return text
-        tag = self.tag(text)
-        if tag == _STR:
-            return text
-        if tag not in _SCALAR_TAGS:
-            raise _Unusual  # a merge key, a '=' value
-        return self.constructors[tag](self.construction, ScalarNode(tag, text))
+        value = self.resolved.get(text, _UNSEEN)
+        if value is _UNSEEN:
+            tag = self.tag(text)
+            if tag == _STR:
+                value = text
+            elif tag not in _SCALAR_TAGS:
+                raise _Unusual  # a merge key, a '=' value
+            else:
+                value = self.constructors[tag](self.construction, ScalarNode(tag, text))
+            self.resolved[text] = value
+        return value
 
     def tag(self, text: str) -> str:
         """The tag the loader's resolver gives a plain scalar."""

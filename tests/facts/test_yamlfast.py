@@ -146,6 +146,9 @@ LINE_SNIPPETS = [
     'a: "an \\t escape"\n',
     "a:\n   - 1\n  - 2\n",
     "a: " + "9" * 5000 + "\n",
+    # The same resolved scalars again and again (the reader resolves each text once).
+    "a:\n- 1\n- 1\n- yes\n- yes\n- 2011-02-03\n- 2011-02-03\nb: 1\nc: yes\nd: 1.5\ne: 1.5\nf: ~\ng: ~\n",
+    "a: 1\nb:\n  c: 1\n  d: '1'\n  e: 1\n",
 ]
 
 
