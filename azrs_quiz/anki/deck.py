@@ -131,15 +131,23 @@ def build_decks(
     for index, spec in enumerate(specs):
         # A note the history does not know needs no fingerprint (a hash of all its fields).
         recorded = history.recorded(spec.key, spec.fingerprint) if spec.key in history else None
-        unrecorded += recorded is None
-        stamp = fallback if recorded is None else recorded
+        if recorded is None:
+            unrecorded += 1
+            stamp = fallback
+        else:
+            stamp = recorded
         stamps.append(stamp)
-        card_rows = tuple(CardRow(ord_, positions[index, ord_]) for ord_ in spec.cards)
+        ords = spec.cards
+        if len(ords) == 1:  # most notes: one card
+            card_rows: tuple[CardRow, ...] = (CardRow(ords[0], positions[index, ords[0]]),)
+        else:
+            card_rows = tuple([CardRow(ord_, positions[index, ord_]) for ord_ in ords])
         cards += len(card_rows)
         retired += spec.retired
-        by_pack.setdefault(spec.pack, []).append(
-            NoteRow(spec.guid, spec.note_type.id, stamp, spec.tags, spec.fields, card_rows)
-        )
+        rows = by_pack.get(spec.pack)
+        if rows is None:
+            rows = by_pack[spec.pack] = []
+        rows.append(NoteRow(spec.guid, spec.note_type.id, stamp, spec.tags, spec.fields, card_rows))
 
     titles = {pack.id: pack for pack in packs}
     decks = []

@@ -83,14 +83,17 @@ def note_guid(key: str) -> str:
     Derived from the key alone, never from field text, so an edited fact keeps its
     GUID and Anki updates the note in place instead of adding a new one.
     The value is exactly ``genanki.guid_for("azrs-quiz", key)`` (a test checks),
-    computed without its per-digit overhead.
+    computed without its per-digit loop.
     """
-    number = int.from_bytes(hashlib.sha256(f"{_GUID_NAMESPACE}__{key}".encode()).digest()[:8], "big")
-    # Two base-91 digits at a time; the leading pair loses its zero digit, as genanki writes none.
-    pairs: list[str] = []
-    while number >= _PAIR_BASE:
-        number, pair = divmod(number, _PAIR_BASE)
-        pairs.append(_BASE91_PAIRS[pair])
-    if number:
-        pairs.append(_BASE91_PAIRS[number] if number >= len(_BASE91) else _BASE91[number])
-    return "".join(reversed(pairs))
+    return base91(int.from_bytes(hashlib.sha256(f"{_GUID_NAMESPACE}__{key}".encode()).digest()[:8], "big"))
+
+
+def base91(number: int) -> str:
+    """A number below 2**64 in Anki's base 91, as genanki writes it: no leading zero digit, "" for 0."""
+    # Five digit pairs hold it (91**10 > 2**64); "a" is the zero digit.
+    number, fifth = divmod(number, _PAIR_BASE)
+    number, fourth = divmod(number, _PAIR_BASE)
+    number, third = divmod(number, _PAIR_BASE)
+    first, second = divmod(number, _PAIR_BASE)
+    pairs = _BASE91_PAIRS
+    return f"{pairs[first]}{pairs[second]}{pairs[third]}{pairs[fourth]}{pairs[fifth]}".lstrip(_BASE91[0])

@@ -31,7 +31,10 @@ def spaced_order(groups: Sequence[str], *, after: Sequence[str] = ()) -> list[in
     """
     members: dict[str, deque[int]] = {}
     for index, group in enumerate(groups):
-        members.setdefault(group, deque()).append(index)
+        queue = members.get(group)
+        if queue is None:
+            queue = members[group] = deque()
+        queue.append(index)
     # Ready facts: (-cards left, first appearance, group); waiting facts in the order they were used.
     most = max((len(queue) for queue in members.values()), default=1)
     gap = min(GAP, (len(groups) - most) // max(most - 1, 1))
@@ -48,15 +51,17 @@ def spaced_order(groups: Sequence[str], *, after: Sequence[str] = ()) -> list[in
             if group in members
         )
     order: list[int] = []
+    push, pop, wait, done_waiting = heapq.heappush, heapq.heappop, waiting.append, waiting.popleft
     for position in range(len(groups)):
         while waiting and position - waiting[0][0] > gap:
-            _, first, group = waiting.popleft()
-            heapq.heappush(ready, (-len(members[group]), first, group))
+            _, first, group = done_waiting()
+            push(ready, (-len(members[group]), first, group))
         if ready:
-            _, first, group = heapq.heappop(ready)
+            _, first, group = pop(ready)
         else:
-            _, first, group = waiting.popleft()
-        order.append(members[group].popleft())
-        if members[group]:
-            waiting.append((position, first, group))
+            _, first, group = done_waiting()
+        queue = members[group]
+        order.append(queue.popleft())
+        if queue:
+            wait((position, first, group))
     return order

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from azrs_quiz.anki.fields import escape
-from azrs_quiz.anki.ids import TOPIC_LABELS, deck_id, note_guid, pack_note_guid
+from azrs_quiz.anki.ids import TOPIC_LABELS, base91, deck_id, note_guid, pack_note_guid
 from azrs_quiz.anki.notes import NoteSpec, build_notes, credit_html
 from azrs_quiz.anki.notetypes import FACT, MULTIPLE_CHOICE
 from azrs_quiz.facts.content import Content
@@ -131,6 +134,35 @@ def test_guid_is_genankis_guid_for_the_key() -> None:
     keys = ["mc:embassy-opened:when", "fact:president-a", "mc:x:y", "fact:" + "z" * 120, ""]
 
     assert [note_guid(key) for key in keys] == [genanki.guid_for("azrs-quiz", key) for key in keys]
+
+
+@given(st.text())
+def test_any_key_has_genankis_guid(key: str) -> None:
+    import genanki
+
+    assert note_guid(key) == genanki.guid_for("azrs-quiz", key)
+
+
+def _genanki_base91(number: int) -> str:
+    """genanki's own digit loop (``guid_for``), for numbers no hash gives in practice."""
+    from genanki.util import BASE91_TABLE
+
+    digits = []
+    while number > 0:
+        digits.append(BASE91_TABLE[number % len(BASE91_TABLE)])
+        number //= len(BASE91_TABLE)
+    return "".join(reversed(digits))
+
+
+@given(st.one_of(st.integers(min_value=0, max_value=2**64 - 1), st.integers(min_value=0, max_value=91**3)))
+def test_every_64_bit_number_is_written_as_genanki_writes_it(number: int) -> None:
+    assert base91(number) == _genanki_base91(number)
+
+
+def test_small_numbers_lose_their_leading_zero_digits() -> None:
+    assert [base91(number) for number in (0, 1, 90, 91, 8281, 2**64 - 1)] == [
+        _genanki_base91(number) for number in (0, 1, 90, 91, 8281, 2**64 - 1)
+    ]
 
 
 def test_each_note_credits_the_pack_its_fact_comes_from(bundled_content: Content) -> None:
