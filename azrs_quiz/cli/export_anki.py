@@ -7,13 +7,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from azrs_quiz.cli.options import content_option, output_options, topic_option
 from azrs_quiz.cli.streams import unescaped, write_bytes_to_stdout
 from azrs_quiz.text import plural
+
+if TYPE_CHECKING:
+    from azrs_quiz.anki import AnkiExport
 
 #: Decks with at least this many notes show a progress bar (on a terminal only).
 PROGRESS_THRESHOLD = 1000
@@ -68,6 +71,39 @@ def export_anki(
             "an Anki package is binary and standard output is a terminal: "
             "redirect it (--output - > deck.apkg) or give a file name with --output"
         )
+    from azrs_quiz.gcpause import garbage_collection_paused_until_exit
+
+    # The content, the bank and the notes all live until the command ends: no collection pass
+    # needs to scan them (nor what the imports make).
+    with garbage_collection_paused_until_exit():
+        result = _export(content_path, topics, output, to_stdout, force, history_path, record_history)
+
+    where = "standard output" if to_stdout else str(output)
+    decks = ", ".join(f'"{name}"' for name in result.decks)
+    retired = f", {result.retired} retired" if result.retired else ""
+    noun = "deck" if len(result.decks) == 1 else "decks"
+    click.echo(f"Wrote {result.notes} notes ({result.cards} cards{retired}) to {where}, {noun} {decks}", err=True)
+    if result.recorded:
+        count = len(result.recorded)
+        click.echo(f"Recorded {plural(count, 'new or changed note')} in the history", err=True)
+    elif result.unrecorded and (content_path is None or history_path is not None):
+        click.echo(
+            f"Warning: {result.unrecorded} notes or note types differ from the recorded history; "
+            "before publishing the deck, run again with --record-history so users get them as updates",
+            err=True,
+        )
+
+
+def _export(
+    content_path: Path | None,
+    topics: tuple[str, ...],
+    output: Path,
+    to_stdout: bool,
+    force: bool,
+    history_path: Path | None,
+    record_history: bool,
+) -> AnkiExport:
+    """Load the content and write its deck (to a temporary file first for standard output)."""
     from azrs_quiz.anki import export_anki as build_deck
     from azrs_quiz.anki.history import newest_mtime
     from azrs_quiz.atomic import temporary_folder
@@ -90,21 +126,7 @@ def export_anki(
         )
         if to_stdout:
             write_bytes_to_stdout(target.read_bytes())
-
-    where = "standard output" if to_stdout else str(output)
-    decks = ", ".join(f'"{name}"' for name in result.decks)
-    retired = f", {result.retired} retired" if result.retired else ""
-    noun = "deck" if len(result.decks) == 1 else "decks"
-    click.echo(f"Wrote {result.notes} notes ({result.cards} cards{retired}) to {where}, {noun} {decks}", err=True)
-    if result.recorded:
-        count = len(result.recorded)
-        click.echo(f"Recorded {plural(count, 'new or changed note')} in the history", err=True)
-    elif result.unrecorded and (content_path is None or history_path is not None):
-        click.echo(
-            f"Warning: {result.unrecorded} notes or note types differ from the recorded history; "
-            "before publishing the deck, run again with --record-history so users get them as updates",
-            err=True,
-        )
+    return result
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import zipfile
@@ -42,6 +43,17 @@ def test_export_writes_a_deck_and_says_what_it_wrote(runner: CliRunner, tmp_path
     assert deck.read_bytes() == (tmp_path / "library.apkg").read_bytes()
     assert zipfile.is_zipfile(deck)
     assert deck_names(deck, tmp_path) == {TINY_DECK}
+
+
+@pytest.mark.parametrize("content", [TINY_PACK, Path("no-such-pack")])
+def test_export_leaves_the_garbage_collector_running(runner: CliRunner, tmp_path: Path, content: Path) -> None:
+    # The command pauses collection while it builds (all it makes lives until exit), whether it
+    # writes a deck or fails; the collector runs again afterwards.
+    assert gc.isenabled()
+
+    runner.invoke(main, ["export", "anki", "--content", str(content), "--output", str(tmp_path / "deck.apkg")])
+
+    assert gc.isenabled()
 
 
 def test_topic_limits_the_deck(runner: CliRunner, tmp_path: Path) -> None:
