@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -214,8 +214,9 @@ def _links_outside(path: Path, folder: Path) -> bool:
         return True
 
 
-@dataclass(frozen=True)
-class _Origin:
+class _Origin(NamedTuple):
+    """Where a record (or a file, or a section) is: its document and its keys and indexes there."""
+
     document: YamlDocument
     location: tuple[str | int, ...]
 
@@ -336,9 +337,10 @@ class _ContentBuilder:
                 continue
             for index, entry in enumerate(entries):
                 origin = _Origin(document, (section, index))
-                record = self._validate(model, entry, origin, f"{section}[{index}]")
+                label = f"{section}[{index}]"
+                record = self._validate(model, entry, origin, label)
                 if record is not None:
-                    self._register(section, record, origin, f"{section}[{index}]")
+                    self._register(section, record, origin, label)
 
     def _validate(self, model: type[BaseModel], entry: Any, origin: _Origin, prefix: str) -> BaseModel | None:
         if not isinstance(entry, dict):
@@ -433,8 +435,9 @@ class _ContentBuilder:
     def _check_prompts_are_unique(self) -> None:
         """Two facts asking the same question would make one of the answers wrong."""
         facts = ("events", "agreements", "figures", "people")
+        # A valid record's prompts, as model_dump() would give them (every field is text or None).
         written: list[tuple[str, str, _Origin, object]] = [
-            (section, record_id, self.origins[record_id], record.prompts.model_dump())  # type: ignore[attr-defined]
+            (section, record_id, self.origins[record_id], record.prompts.__dict__)  # type: ignore[attr-defined]
             for section in facts
             for record_id, record in self.records[section].items()
         ]
@@ -480,10 +483,16 @@ class _ContentBuilder:
         # A record with a wrong field still has references worth checking now, read as written.
         written += [(section, origin, entry.get) for section, entry, origin in self.invalid]
         for section, origin, value_of in written:
-            label = f"{section}[{origin.location[-1]}]"
             for field, kind in _REFERENCES[section]:
-                ids = _ids_in(value_of(field))
-                self._check_ids(origin, label, field, ids, known[kind], kind)
+                value = value_of(field)
+                if value is None:
+                    continue
+                ids = _ids_in(value)
+                known_ids = known[kind]
+                if all(ref in known_ids for ref in ids):  # the usual case: nothing to report
+                    continue
+                label = f"{section}[{origin.location[-1]}]"
+                self._check_ids(origin, label, field, ids, known_ids, kind)
 
     def _check_ids(
         self,
