@@ -46,7 +46,7 @@ REVERSE_ON = "y"
 REVERSE_RETIRED = "retired"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class NoteSpec:
     """One note to write: its stable key, note type, HTML fields, tags, and where its cards go.
 
@@ -63,6 +63,29 @@ class NoteSpec:
     pack: str
     group: str
     cards: tuple[int, ...]
+
+    def __init__(
+        self,
+        key: str,
+        note_type: NoteType,
+        fields: tuple[str, ...],
+        tags: tuple[str, ...],
+        topic: Topic | None,
+        pack: str,
+        group: str,
+        cards: tuple[int, ...],
+    ) -> None:
+        # The dataclass's own __init__, without a frozen setattr call per field (tens of
+        # thousands of notes are made): the instance is as frozen as ever afterwards.
+        fields_of = self.__dict__
+        fields_of["key"] = key
+        fields_of["note_type"] = note_type
+        fields_of["fields"] = fields
+        fields_of["tags"] = tags
+        fields_of["topic"] = topic
+        fields_of["pack"] = pack
+        fields_of["group"] = group
+        fields_of["cards"] = cards
 
     @property
     def guid(self) -> str:
@@ -247,6 +270,24 @@ class NoteMaker:
         self._planner = _RecallPlanner(content)
         self._citations: dict[tuple[str, ...], str] = {}
         self._shipped_reverse = shipped_reverse
+        #: Option and explanation texts as fields: the same ones recur from question to question.
+        self._escaped: dict[str, str] = {}
+        self._tag_sets: dict[tuple[str, str, str, str | None], tuple[str, ...]] = {}
+
+    def _escape(self, text: str) -> str:
+        """:func:`escape`, each text escaped once."""
+        escaped = self._escaped.get(text)
+        if escaped is None:
+            escaped = self._escaped[text] = escape(text)
+        return escaped
+
+    def _tags(self, topic: Topic, kind: str, pack: str, theme: str | None) -> tuple[str, ...]:
+        """:func:`_tags`, each set of tags made once (and shared: tags are a tuple)."""
+        key = (topic, kind, pack, theme)
+        tags = self._tag_sets.get(key)
+        if tags is None:
+            tags = self._tag_sets[key] = _tags(topic, kind, pack, theme)
+        return tags
 
     def _cite(self, source_ids: Sequence[str], fallback: Sequence[str] = ()) -> str:
         key = tuple(source_ids)
@@ -272,21 +313,21 @@ class NoteMaker:
                 f"question '{question.id}' has {len(question.options)} options; "
                 f"an Anki note holds 2 to {len(OPTION_LETTERS)}"
             )
-        options = [escape(option) for option in question.options]
+        options = [self._escape(option) for option in question.options]
         options += [""] * (len(OPTION_LETTERS) - len(options))
         fields = (
             escape(question.prompt),
             *options,
             OPTION_LETTERS[question.answer],
             TOPIC_LABELS[question.topic],
-            escape(question.explanation),
+            self._escape(question.explanation),
             self._cite(question.sources, question.citations),
             self._credit(question.fact_id),
             escape(question.id),
         )
         pack = self.pack_of(question.fact_id)
         key = f"mc:{question.id}"
-        tags = _tags(question.topic, question.kind, pack, question.theme)
+        tags = self._tags(question.topic, question.kind, pack, question.theme)
         return NoteSpec(key, MULTIPLE_CHOICE, fields, tags, question.topic, pack, question.fact_id, (0,))
 
     def recall(self, fact: Fact) -> NoteSpec | None:
@@ -299,7 +340,7 @@ class NoteMaker:
             return None
         key = f"fact:{fact.id}"
         pack = self.pack_of(fact.id)
-        tags = _tags(fact.topic, fact_kind(fact), pack, fact.theme)
+        tags = self._tags(fact.topic, fact_kind(fact), pack, fact.theme)
         cards: tuple[int, ...] = (0,)
         reverse = ""
         if sides.reverse:
@@ -313,7 +354,7 @@ class NoteMaker:
             sides.back_label,
             reverse,
             TOPIC_LABELS[fact.topic],
-            escape(fact.explanation),
+            self._escape(fact.explanation),
             self._cite(fact.sources),
             self._credit(fact.id),
             escape(fact.id),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -230,3 +231,15 @@ def test_bundled_packs_keep_their_published_guids() -> None:
     key = "mc:embassy-opened:when"
     assert pack_note_guid(key, "azerbaijan-serbia") == pack_note_guid(key, "related-relations") == note_guid(key)
     assert pack_note_guid(key, "my-pack") != note_guid(key)
+
+
+def test_a_note_spec_is_a_frozen_dataclass_like_any_other(tiny_content: Content) -> None:
+    note = build_notes(tiny_content, question_bank(tiny_content), TOPICS)[0]
+    copy = dataclasses.replace(note)
+
+    assert copy == note and copy is not note and hash(copy.fields) == hash(note.fields)
+    assert dataclasses.asdict(copy) == dataclasses.asdict(note)
+    assert [field.name for field in dataclasses.fields(NoteSpec)] == list(vars(note))[:8]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        note.key = "changed"  # type: ignore[misc]
+    assert copy.fingerprint == note.fingerprint
