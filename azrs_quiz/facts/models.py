@@ -69,9 +69,10 @@ def _bounded_amount(value: Decimal) -> Decimal:
         raise ValueError("must be less than 1,000,000,000,000,000 (a thousand trillion)")
     # Counted on the digits: normalize() would round a tiny value such as 1e-999999999 to 0.
     _, digits, exponent = value.as_tuple()
-    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
-    if isinstance(exponent, int) and exponent + trailing_zeros < -AMOUNT_DECIMAL_PLACES:
-        raise ValueError(f"must have at most {AMOUNT_DECIMAL_PLACES} decimal places")
+    if isinstance(exponent, int) and exponent < -AMOUNT_DECIMAL_PLACES:  # else no zeros need counting
+        trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+        if exponent + trailing_zeros < -AMOUNT_DECIMAL_PLACES:
+            raise ValueError(f"must have at most {AMOUNT_DECIMAL_PLACES} decimal places")
     return value
 
 

@@ -6,9 +6,13 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from azrs_quiz.facts.models import (
+    AMOUNT_DECIMAL_PLACES,
+    AMOUNT_LIMIT,
     SECTIONS,
     TOPICS,
     Agreement,
@@ -21,6 +25,7 @@ from azrs_quiz.facts.models import (
     Person,
     Place,
     Source,
+    _bounded_amount,
 )
 
 FACT = {"topic": "dates", "explanation": "Some context.", "sources": ["ref-1"]}
@@ -236,3 +241,26 @@ def test_skip_takes_only_the_angles_of_its_kind() -> None:
             {"id": "e", "topic": "dates", "what": "x", "explanation": "y", "sources": ["s"], "skip": ["role"]}
         )
     assert "'when', 'what', 'who' or 'where'" in str(raised.value)
+
+
+def _decimal_places_as_counted_before(value: Decimal) -> bool:
+    """Whether the amount check accepted ``value``'s decimals, as it counted them on every value."""
+    _, digits, exponent = value.as_tuple()
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return not (isinstance(exponent, int) and exponent + trailing_zeros < -AMOUNT_DECIMAL_PLACES)
+
+
+@given(
+    st.decimals(min_value=Decimal("1e-12"), max_value=AMOUNT_LIMIT - 1, allow_nan=False, allow_infinity=False)
+    | st.builds(Decimal, st.from_regex(r"\A[1-9]\d{0,8}(\.\d{0,12})?(E-?\d{1,3})?\Z"))
+)
+def test_decimal_places_are_counted_only_where_they_can_be_too_many(value: Decimal) -> None:
+    if value <= 0 or value >= AMOUNT_LIMIT:
+        return
+    try:
+        _bounded_amount(value)
+        accepted = True
+    except ValueError as error:
+        assert str(error) == f"must have at most {AMOUNT_DECIMAL_PLACES} decimal places"
+        accepted = False
+    assert accepted == _decimal_places_as_counted_before(value)
