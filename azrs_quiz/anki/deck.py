@@ -15,7 +15,7 @@ from typing import NamedTuple
 from azrs_quiz.anki import notetypes
 from azrs_quiz.anki.fields import escape
 from azrs_quiz.anki.history import NoteHistory
-from azrs_quiz.anki.ids import deck_id, deck_name
+from azrs_quiz.anki.ids import RETIRED_TAG, deck_id, deck_name, pack_note_guid
 from azrs_quiz.anki.notes import NoteSpec
 from azrs_quiz.anki.notetypes import NoteType
 from azrs_quiz.anki.positions import spaced_order
@@ -127,10 +127,14 @@ def build_decks(
 
     positions = card_positions(specs)
     by_pack: dict[str, list[NoteRow]] = {pack.id: [] for pack in packs}
+    known = frozenset(history.keys())
+    # Rows made as plain tuples of their class (what NamedTuple's own __new__ does, without its call).
+    make = tuple.__new__
     cards = retired = 0
     for index, spec in enumerate(specs):
+        key = spec.key
         # A note the history does not know needs no fingerprint (a hash of all its fields).
-        recorded = history.recorded(spec.key, spec.fingerprint) if spec.key in history else None
+        recorded = history.recorded(key, spec.fingerprint) if key in known else None
         if recorded is None:
             unrecorded += 1
             stamp = fallback
@@ -139,15 +143,17 @@ def build_decks(
         stamps.append(stamp)
         ords = spec.cards
         if len(ords) == 1:  # most notes: one card
-            card_rows: tuple[CardRow, ...] = (CardRow(ords[0], positions[index, ords[0]]),)
+            card_rows: tuple[CardRow, ...] = (make(CardRow, (ords[0], positions[index, ords[0]])),)
         else:
-            card_rows = tuple([CardRow(ord_, positions[index, ord_]) for ord_ in ords])
+            card_rows = tuple([make(CardRow, (ord_, positions[index, ord_])) for ord_ in ords])
         cards += len(card_rows)
-        retired += spec.retired
+        tags = spec.tags
+        retired += RETIRED_TAG in tags
         rows = by_pack.get(spec.pack)
         if rows is None:
             rows = by_pack[spec.pack] = []
-        rows.append(NoteRow(spec.guid, spec.note_type.id, stamp, spec.tags, spec.fields, card_rows))
+        guid = pack_note_guid(key, spec.pack)
+        rows.append(make(NoteRow, (guid, spec.note_type.id, stamp, tags, spec.fields, card_rows)))
 
     titles = {pack.id: pack for pack in packs}
     decks = []
