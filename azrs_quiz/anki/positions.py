@@ -35,33 +35,32 @@ def spaced_order(groups: Sequence[str], *, after: Sequence[str] = ()) -> list[in
         if queue is None:
             queue = members[group] = deque()
         queue.append(index)
-    # Ready facts: (-cards left, first appearance, group); waiting facts in the order they were used.
-    most = max((len(queue) for queue in members.values()), default=1)
+    # A fact is known by its first appearance (the index of its first card); a ready fact is
+    # ranked by (-cards left, first appearance), both in one number: -left * size + first.
+    size = len(groups) + 1
+    queues = {queue[0]: queue for queue in members.values()}
+    most = max((len(queue) for queue in queues.values()), default=1)
     gap = min(GAP, (len(groups) - most) // max(most - 1, 1))
-    ready = [(-len(queue), queue[0], group) for group, queue in members.items()]
-    heapq.heapify(ready)
-    waiting: deque[tuple[int, int, str]] = deque()  # (position used, first appearance, group)
+    ready = [first - len(queue) * size for first, queue in queues.items()]
+    waiting: deque[tuple[int, int]] = deque()  # (position used, first appearance), in the order used
     recent = {group: position - len(after) for position, group in enumerate(after)}
     if recent:
-        ready = [entry for entry in ready if entry[2] not in recent]
-        heapq.heapify(ready)
+        ready = [rank for rank in ready if groups[rank % size] not in recent]
         waiting.extend(
-            (position, members[group][0], group)
+            (position, members[group][0])
             for group, position in sorted(recent.items(), key=lambda item: item[1])
             if group in members
         )
+    heapq.heapify(ready)
     order: list[int] = []
     push, pop, wait, done_waiting = heapq.heappush, heapq.heappop, waiting.append, waiting.popleft
     for position in range(len(groups)):
         while waiting and position - waiting[0][0] > gap:
-            _, first, group = done_waiting()
-            push(ready, (-len(members[group]), first, group))
-        if ready:
-            _, first, group = pop(ready)
-        else:
-            _, first, group = done_waiting()
-        queue = members[group]
+            first = done_waiting()[1]
+            push(ready, first - len(queues[first]) * size)
+        first = pop(ready) % size if ready else done_waiting()[1]
+        queue = queues[first]
         order.append(queue.popleft())
         if queue:
-            wait((position, first, group))
+            wait((position, first))
     return order
