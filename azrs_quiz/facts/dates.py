@@ -121,7 +121,10 @@ def _parse_iso_partial(text: str) -> dict[str, int | None]:
     match = _ISO_PARTIAL.match(text.strip())
     if match is None:
         raise ValueError(f"{shorten(repr(text))} is not a date: write 1944, '2011-02' or 2011-02-21")
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year_digits, month_digits, day_digits = match.groups()
+    year = int(year_digits)
+    month = int(month_digits) if month_digits else None
+    day = int(day_digits) if day_digits else None
     if year == 0:
         raise ValueError(f"{shorten(repr(text))} is not a date: there is no year 0")
     if month is not None and not 1 <= month <= 12:

@@ -366,9 +366,11 @@ def _missing_answers(data: Any, *needs: tuple[str, str]) -> str | None:
     if not isinstance(data, dict):
         return None
     prompts = data.get("prompts")
+    if not isinstance(prompts, dict):  # no prompts (most facts), or wrong ones: a field error, not this rule
+        return None
     missing = []
     for angle, field in needs:
-        if not isinstance(prompts, dict) or prompts.get(angle) is None:
+        if prompts.get(angle) is None:
             continue
         answer = data.get(field)
         if field == "parties":
