@@ -297,12 +297,13 @@ def _plural(noun: str) -> str:
     return f"{head}{of}{rest}"
 
 
-def _closest_in_length(key: str, texts: Iterable[Hashable]) -> list[Hashable]:
+def _closest_in_length(key: str, texts: Iterable[Hashable]) -> list[str]:
     """Prefer texts about as long as the key, so the key's length gives nothing away."""
     # True answers are left for the caller to skip: it stops checking once it has enough.
+    length = len(key)
     ordered = [text for text in texts if isinstance(text, str)]
-    ordered.sort(key=lambda text: abs(len(text) - len(key)))  # stable: random order among equals
-    return [*ordered]
+    ordered.sort(key=lambda text: abs(len(text) - length))  # stable: random order among equals
+    return ordered
 
 
 def _sample(rng: random.Random, items: Sequence[T], limit: int) -> list[T]:
