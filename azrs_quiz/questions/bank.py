@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from azrs_quiz.arguments import instance_of, whole_number
 from azrs_quiz.facts.content import Content
@@ -16,6 +16,7 @@ from azrs_quiz.questions.distractors import Shortfall, choose_options
 from azrs_quiz.questions.errors import InvalidOptionCount
 from azrs_quiz.questions.index import BankIndex
 from azrs_quiz.questions.model import Question
+from azrs_quiz.questions.parts import parts_started
 from azrs_quiz.questions.stems import Draft, drafts_for
 from azrs_quiz.questions.wording import normalise
 
@@ -99,12 +100,17 @@ def _build(content: Content, options: int) -> BankReport:
     citations = {source_id: source.citation() for source_id, source in content.sources.items()}
     questions: list[Question] = []
     unasked: list[Unasked] = []
-    kept, clashes = unambiguous(drafts)
+    # Authored questions first, so a template never takes the place of a question the author wrote.
+    by_authored = sorted(drafts, key=lambda draft: not draft.authored)
+    likely = _first_per_fact(by_authored)
+    # Choosing options is most of the work; it runs in parts while the stems are checked here.
+    with parts_started(partial(_chosen_options, index=index, size=options), likely) as parts:
+        kept, clashes = unambiguous(drafts)
+        chosen_for = dict(zip((draft.id for draft in likely), parts.results(), strict=True))
     for draft in clashes:
         reason = "shares its prompt with another question that has another answer"
         unasked.append(Unasked(draft.fact.id, draft.angle, draft.authored, reason))
     asked_per_fact: dict[str, int] = defaultdict(int)
-    # Authored questions first, so a template never takes the place of a question the author wrote.
     for draft in sorted(kept, key=lambda draft: not draft.authored):
         fact = draft.fact
         if asked_per_fact[fact.id] >= MAX_PER_FACT:
@@ -114,11 +120,11 @@ def _build(content: Content, options: int) -> BankReport:
             )
             unasked.append(Unasked(fact.id, draft.angle, draft.authored, reason))
             continue
-        seed = stable_seed(draft.id)
-        chosen = choose_options(draft, index, seed, size=options, placement=seed)
-        if isinstance(chosen, Shortfall):
-            unasked.append(Unasked(fact.id, draft.angle, draft.authored, chosen.reason))
+        chosen = chosen_for[draft.id] if draft.id in chosen_for else _chosen_options([draft], index, options)[0]
+        if isinstance(chosen, str):
+            unasked.append(Unasked(fact.id, draft.angle, draft.authored, chosen))
             continue
+        texts, answer = chosen
         asked_per_fact[fact.id] += 1
         questions.append(
             Question(
@@ -128,8 +134,8 @@ def _build(content: Content, options: int) -> BankReport:
                 kind=draft.kind,
                 topic=topic_of(fact, draft.answer_kind),
                 prompt=draft.prompt,
-                options=chosen.texts,
-                answer=chosen.answer,
+                options=texts,
+                answer=answer,
                 explanation=fact.explanation,
                 sources=tuple(fact.sources),
                 citations=tuple(citations[source] for source in fact.sources),
@@ -141,6 +147,35 @@ def _build(content: Content, options: int) -> BankReport:
     order = {draft.id: position for position, draft in enumerate(drafts)}
     questions.sort(key=lambda question: order[question.id])
     return BankReport(tuple(questions), tuple(unasked))
+
+
+def _first_per_fact(drafts: list[Draft]) -> list[Draft]:
+    """Each fact's first :data:`MAX_PER_FACT` drafts: the ones nearly always asked.
+
+    A later draft of a fact is asked only where an earlier one clashes or falls short;
+    :func:`_build` chooses its options when that happens.
+    """
+    per_fact: dict[str, int] = defaultdict(int)
+    first: list[Draft] = []
+    for draft in drafts:
+        if per_fact[draft.fact.id] < MAX_PER_FACT:
+            per_fact[draft.fact.id] += 1
+            first.append(draft)
+    return first
+
+
+def _chosen_options(drafts: Sequence[Draft], index: BankIndex, size: int) -> list[tuple[tuple[str, ...], int] | str]:
+    """Each draft's options and answer, or the reason it has none (see :func:`choose_options`).
+
+    Plain tuples and strings, not :class:`Options`, so that a forked part sends its
+    results back at a tenth of the cost.
+    """
+    chosen: list[tuple[tuple[str, ...], int] | str] = []
+    for draft in drafts:
+        seed = stable_seed(draft.id)
+        options = choose_options(draft, index, seed, size=size, placement=seed)
+        chosen.append(options.reason if isinstance(options, Shortfall) else (options.texts, options.answer))
+    return chosen
 
 
 def check_option_count(options: int) -> None:

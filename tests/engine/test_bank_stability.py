@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from azrs_quiz.facts.loader import load_content
-from azrs_quiz.questions import question_bank
+from azrs_quiz.questions import parts, question_bank
 from benchmarks.synthetic import write_synthetic_pack
 
 #: sha256 of the bank of a 1,500-fact synthetic pack (seed 11), by options per question.
@@ -36,8 +36,14 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_synthetic_pack(tmp_path_factory.mktemp("stable"), 1500, seed=11)
 
 
+@pytest.mark.parametrize("split", [False, True], ids=["one-process", "in-parts"])
 @pytest.mark.parametrize("options", sorted(PUBLISHED))
-def test_a_large_pack_gives_the_bank_it_gave_before(pack: Path, options: int) -> None:
+def test_a_large_pack_gives_the_bank_it_gave_before(
+    pack: Path, options: int, split: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Options are chosen in parts on a machine with several cores: never with another result.
+    monkeypatch.setattr(parts, "_usable_cores", lambda: 3 if split else 1)
+    monkeypatch.setattr(parts, "MIN_PART", 200)
     bank = question_bank(load_content(pack), options=options)
     text = json.dumps([dataclasses.asdict(question) for question in bank], sort_keys=True)
     assert len(bank) > 2000
