@@ -144,25 +144,32 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(
+    bar = Progress(
         TextColumn("Writing notes"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=console,
         transient=True,
-    ) as bar:
-        task: list[Any] = []
+    )
+    task: list[Any] = []
 
-        def advance(done: int, total: int) -> None:
-            if total < PROGRESS_THRESHOLD:
-                return
-            if not task:
-                task.append(bar.add_task("notes", total=total))
-            if done == total or done % 100 == 0:
-                bar.update(task[0], completed=done)
+    def advance(done: int, total: int) -> None:
+        if total < PROGRESS_THRESHOLD:
+            return
+        if not task:
+            # Started with the first note written, not before: its refresh thread would keep
+            # the question bank from being built on more than one core (see azrs_quiz.questions.parts).
+            bar.start()
+            task.append(bar.add_task("notes", total=total))
+        if done == total or done % 100 == 0:
+            bar.update(task[0], completed=done)
 
+    try:
         yield advance
+    finally:
+        if task:
+            bar.stop()
 
 
 def _may_be_a_terminal(stream: Any) -> bool:
