@@ -227,7 +227,11 @@ def _draft(
         domain=domain,
         key=key,
         key_form=answer_form(domain, key, index),
-        excluded=frozenset(answer_form(domain, value, index) for value in {key, *excluded}),
+        excluded=(
+            frozenset({key, *excluded})  # dates are compared as they are
+            if domain.name == "date"
+            else frozenset(answer_form(domain, value, index) for value in {key, *excluded})
+        ),
         fallbacks=fallbacks if authored is None else (),
         truth=truth,
         answer_kind=answer_kind(domain),
