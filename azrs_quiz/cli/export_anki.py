@@ -159,7 +159,7 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
             return
         if not task:
             # Started with the first note written, not before: its refresh thread would keep
-            # the question bank from being built on more than one core (see azrs_quiz.questions.parts).
+            # the question bank from being built on more than one core (see azrs_quiz.parts).
             bar.start()
             task.append(bar.add_task("notes", total=total))
         if done == total or done % 100 == 0:

@@ -12,11 +12,11 @@ from azrs_quiz.arguments import instance_of, whole_number
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import Fact, Figure, Topic
 from azrs_quiz.gcpause import garbage_collection_paused
+from azrs_quiz.parts import parts_started
 from azrs_quiz.questions.distractors import Shortfall, choose_options
 from azrs_quiz.questions.errors import InvalidOptionCount
 from azrs_quiz.questions.index import BankIndex
 from azrs_quiz.questions.model import Question
-from azrs_quiz.questions.parts import parts_started
 from azrs_quiz.questions.stems import Draft, drafts_for
 from azrs_quiz.questions.wording import normalise
 

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from azrs_quiz import parts
 from azrs_quiz.facts.loader import load_content
-from azrs_quiz.questions import parts, question_bank
+from azrs_quiz.questions import question_bank
 from benchmarks.synthetic import write_synthetic_pack
 
 #: sha256 of the bank of a 1,500-fact synthetic pack (seed 11), by options per question.

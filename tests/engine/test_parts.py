@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from azrs_quiz.questions import parts
-from azrs_quiz.questions.parts import parts_started
+from azrs_quiz import parts
+from azrs_quiz.parts import parts_started
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parts are forked on Linux only")
 
@@ -121,7 +121,7 @@ def test_a_process_running_other_threads_computes_everything_itself() -> None:
 def test_output_buffered_before_the_fork_is_written_once() -> None:
     # Written to a pipe, print() is buffered: a child's copy of the buffer must never reach the output.
     script = (
-        "from azrs_quiz.questions import parts\n"
+        "from azrs_quiz import parts\n"
         "parts._usable_cores = lambda: 3\n"
         "print('before', end='')\n"
         "with parts.parts_started(lambda items: list(items), list(range(30)), min_part=10) as started:\n"
