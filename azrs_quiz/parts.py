@@ -5,7 +5,9 @@ each draft on its own: that work splits across processes with no change to its
 result. Each part but the first is computed in a child process forked from this one,
 so it sees the drafts and the index as they are, with nothing copied or pickled on
 the way in; it sends back only its results, through a pipe. This process computes
-the first part and joins the rest in order.
+the first part and joins the rest in order. A process with work of its own to do
+meanwhile (the imports an export needs, while its content files are parsed) leaves
+every part to children, keeping a core for itself.
 
 Forking is done only where it is safe and pays: on Linux, from a process running a
 single thread (a fork copies only the calling thread, and a lock another thread holds
@@ -49,13 +51,14 @@ class Parts(Generic[T, R]):
 
     function: Callable[[Sequence[T]], list[R]]
     items: Sequence[T]
+    #: The items before this one are computed here (none when every part went to a child).
     first_stop: int
     #: Children not yet collected, in the order of their parts.
     children: list[_Child] = field(default_factory=list)
 
     def results(self) -> list[R]:
         """``function(items)``: the first part computed here, the others collected from their children."""
-        results = self.function(self.items[: self.first_stop])
+        results = self.function(self.items[: self.first_stop]) if self.first_stop else []
         while self.children:
             results.extend(self._collect(self.children[0]))
         return results
@@ -89,20 +92,33 @@ class Parts(Generic[T, R]):
 
 @contextmanager
 def parts_started(
-    function: Callable[[Sequence[T]], list[R]], items: Sequence[T], *, min_part: int | None = None
+    function: Callable[[Sequence[T]], list[R]],
+    items: Sequence[T],
+    *,
+    min_part: int | None = None,
+    here: bool = True,
 ) -> Iterator[Parts[T, R]]:
     """Start mapping ``function`` over ``items`` in parts, each part beyond the first in a forked child.
 
     ``function`` must be pure and give one result per item, so that the results of the
     parts, joined, are ``function(items)``. The block may do other work while the
     children run; it ends by calling :meth:`Parts.results`. Children still running
-    when the block ends (by an exception) are stopped.
+    when the block ends (by an exception) are stopped. With ``here=False`` every part
+    goes to a child, on one core fewer, for a block busy with work of its own; where
+    nothing can be forked, :meth:`Parts.results` computes them all.
     """
-    count = _part_count(len(items), MIN_PART if min_part is None else min_part)
-    bounds = [len(items) * part // count for part in range(count + 1)]
-    parts = Parts(function, items, bounds[1])
+    length = len(items)
+    count = _part_count(length, MIN_PART if min_part is None else min_part, spare=0 if here else 1)
+    if here or not count:
+        count = max(count, 1)
+        bounds = [length * part // count for part in range(count + 1)]
+        parts = Parts(function, items, bounds[1])
+        forked = bounds[1:]
+    else:
+        forked = [length * part // count for part in range(count + 1)]
+        parts = Parts(function, items, 0)
     try:
-        for start, stop in itertools.pairwise(bounds[1:]):
+        for start, stop in itertools.pairwise(forked):
             parts.children.append(_fork(function, items, start, stop))
         yield parts
     finally:
@@ -128,10 +144,11 @@ def _fork(function: Callable[[Sequence[T]], list[R]], items: Sequence[T], start:
     return _Child(pid, read_end, start, stop)
 
 
-def _part_count(length: int, min_part: int) -> int:
+def _part_count(length: int, min_part: int, *, spare: int = 0) -> int:
+    """How many parts to make, keeping ``spare`` cores for this process; 0 where none may be forked."""
     if not sys.platform.startswith("linux") or threading.active_count() != 1:
-        return 1
-    return max(1, min(_usable_cores(), length // max(min_part, 1)))
+        return 0
+    return max(0, min(_usable_cores() - spare, length // max(min_part, 1)))
 
 
 def _usable_cores() -> int:

@@ -56,6 +56,36 @@ def test_each_part_beyond_the_first_runs_in_its_own_process() -> None:
     assert len({pids[0], pids[10], pids[20]}) == 3
 
 
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(), max_size=40), st.integers(min_value=1, max_value=10))
+def test_left_to_children_the_parts_joined_are_still_the_whole(items: list[int], min_part: int) -> None:
+    with parts_started(squares_with_pids, items, min_part=min_part, here=False) as started:
+        results = started.results()
+
+    assert [square for square, _ in results] == [item * item for item in items]
+    assert no_child_left()
+
+
+def test_a_busy_process_leaves_every_part_to_children_and_keeps_a_core() -> None:
+    with parts_started(squares_with_pids, list(range(30)), min_part=10, here=False) as started:
+        results = started.results()
+
+    pids = [pid for _, pid in results]
+    assert os.getpid() not in pids
+    # Three cores, one kept for this process: two children, fifteen items each.
+    assert len(set(pids[:15])) == len(set(pids[15:])) == 1
+    assert pids[0] != pids[15]
+
+
+def test_a_busy_process_on_one_core_computes_everything_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parts, "_usable_cores", lambda: 1)
+    with parts_started(squares_with_pids, list(range(30)), min_part=1, here=False) as started:
+        assert not started.children  # a child would only take turns with this process
+        results = started.results()
+
+    assert results == [(item * item, os.getpid()) for item in range(30)]
+
+
 def test_the_block_runs_while_the_children_compute() -> None:
     done_here = []
     with parts_started(squares_with_pids, list(range(30)), min_part=10) as started:
