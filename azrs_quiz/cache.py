@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -53,7 +52,6 @@ MAX_SNAPSHOT_BYTES = 256 * 2**20
 
 #: Bumped whenever the layout of a stored snapshot changes.
 _FORMAT = "azrs-quiz bank snapshot 3"
-_YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def cache_disabled_by_environment() -> bool:
@@ -122,7 +120,7 @@ class _Scan(NamedTuple):
 
 def _scan(root: Path) -> _Scan | None:
     """Read every file the loader may read and hash it into the key (see :func:`content_key`)."""
-    from azrs_quiz.files import UnreadableFile, read_regular_file, size_limit
+    from azrs_quiz.files import UnreadableFile, read_regular_file, size_limit, yaml_files_under
 
     code = _code_fingerprint()
     digest = hashlib.blake2b(digest_size=20)
@@ -133,7 +131,7 @@ def _scan(root: Path) -> _Scan | None:
     try:
         if not root.is_dir():
             return None
-        for relative, path in _files_the_loader_may_read(root):
+        for relative, path in yaml_files_under(root):
             digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
             data = read_regular_file(path)  # a FIFO, a folder or a huge file: the loader reports it
             digest.update(len(data).to_bytes(8, "big"))
@@ -206,32 +204,6 @@ def _build(root: Path, scan: _Scan | None = None) -> BankSnapshot:
         finally:
             files.prune()
     return BankSnapshot.of(content, question_bank(content))
-
-
-def _files_the_loader_may_read(root: Path) -> Iterator[tuple[str, Path]]:
-    """Every YAML name under ``root`` (relative path, path), in a stable order.
-
-    Folders linked in are followed once (a loop is cut).
-    """
-    seen: set[tuple[int, int]] = set()
-
-    def walk(folder: Path, relative: str, top: bool) -> Iterator[tuple[str, Path]]:
-        info = folder.stat()
-        if (info.st_dev, info.st_ino) in seen:
-            return
-        seen.add((info.st_dev, info.st_ino))
-        for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
-            # Below the top the loader skips hidden names; at the top a hidden folder can be a pack.
-            if entry.name.startswith(".") and not (top and os.path.exists(os.path.join(entry.path, "pack.yaml"))):
-                continue
-            path = Path(entry.path)
-            name = f"{relative}{entry.name}"
-            if entry.name.endswith(_YAML_SUFFIXES):
-                yield name, path
-            elif entry.is_dir():
-                yield from walk(path, f"{name}/", False)
-
-    yield from walk(root, "", True)
 
 
 def _code_fingerprint() -> str:

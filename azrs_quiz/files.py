@@ -4,12 +4,14 @@ A FIFO would block a read forever, and ``/dev/zero`` would fill the memory, so
 content files and progress imports are opened without blocking, checked to be
 regular files, and read up to :func:`size_limit` bytes. The limit is 32 MiB unless
 the ``AZRS_QUIZ_MAX_FILE_MB`` environment variable sets another (for huge packs).
+:func:`yaml_files_under` lists the files of a content folder the loader may read.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from azrs_quiz.errors import AzrsQuizError
@@ -18,6 +20,8 @@ from azrs_quiz.text import one_line
 #: The environment variable that overrides the size cap, in mebibytes.
 SIZE_LIMIT_VARIABLE = "AZRS_QUIZ_MAX_FILE_MB"
 DEFAULT_SIZE_LIMIT_MB = 32
+#: The names of content files.
+YAML_SUFFIXES = (".yaml", ".yml")
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -96,3 +100,29 @@ def too_large(limit: int) -> str:
         f"is larger than {limit / (1024 * 1024):.4g} MiB, the most azrs-quiz reads from one file; "
         f"set {SIZE_LIMIT_VARIABLE} to allow more"
     )
+
+
+def yaml_files_under(root: Path) -> Iterator[tuple[str, Path]]:
+    """Every YAML name under ``root`` (relative path, path), in a stable order: each file the loader may read.
+
+    Folders linked in are followed once (a loop is cut).
+    """
+    seen: set[tuple[int, int]] = set()
+
+    def walk(folder: Path, relative: str, top: bool) -> Iterator[tuple[str, Path]]:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+            # Below the top the loader skips hidden names; at the top a hidden folder can be a pack.
+            if entry.name.startswith(".") and not (top and os.path.exists(os.path.join(entry.path, "pack.yaml"))):
+                continue
+            path = Path(entry.path)
+            name = f"{relative}{entry.name}"
+            if entry.name.endswith(YAML_SUFFIXES):
+                yield name, path
+            elif entry.is_dir():
+                yield from walk(path, f"{name}/", False)
+
+    yield from walk(root, "", True)

@@ -30,13 +30,13 @@ from azrs_quiz.facts.models import (
     Source,
 )
 from azrs_quiz.facts.yamlfile import YamlDocument, key_label, kind_of, read_yaml
+from azrs_quiz.files import YAML_SUFFIXES
 from azrs_quiz.gcpause import garbage_collection_paused
 from azrs_quiz.text import plural, shorten
 
 PACK_FILE = "pack.yaml"
 #: A pack's review of its questions (see tests/engine): read by the tests, never as content.
 REVIEW_FILE = "review.yaml"
-_YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def find_packs(path: Path) -> list[Path]:
@@ -176,7 +176,7 @@ def _left_out(root: Path) -> list[ContentProblem]:
         for child in sorted(root.iterdir()):
             if child.name.startswith(".") or (child / PACK_FILE).exists():
                 continue
-            if child.suffix in _YAML_SUFFIXES and child.is_file():
+            if child.suffix in YAML_SUFFIXES and child.is_file():
                 message = f"is not in a pack, so it is not read (a pack is a folder with {PACK_FILE})"
                 problems.append(ContentProblem(child, 1, "file", message))
             elif child.is_dir() and not child.is_symlink() and _content_files(child):
@@ -199,7 +199,7 @@ def _content_files(folder: Path) -> list[Path]:
         for child in folders.pop().iterdir():
             if child.name.startswith("."):
                 continue
-            if child.suffix in _YAML_SUFFIXES and child.name not in (PACK_FILE, REVIEW_FILE):
+            if child.suffix in YAML_SUFFIXES and child.name not in (PACK_FILE, REVIEW_FILE):
                 found.append(child)  # a folder named like a YAML file is reported when read
             elif child.is_dir() and not child.is_symlink() and not (child / PACK_FILE).exists():
                 folders.append(child)
