@@ -9,6 +9,7 @@ import threading
 from collections.abc import Sequence
 
 import pytest
+from helpers.processes import no_child_left
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,14 +27,6 @@ def three_cores(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def squares_with_pids(items: Sequence[int]) -> list[tuple[int, int]]:
     return [(item * item, os.getpid()) for item in items]
-
-
-def no_child_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 @settings(max_examples=25, deadline=None)

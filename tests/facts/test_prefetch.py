@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers.paths import DATA, TINY_PACK
+from helpers.processes import no_child_left
 
 from azrs_quiz import parts
 from azrs_quiz.errors import ContentError, ContentNotFound
@@ -32,14 +33,6 @@ def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
 def load_ahead(path: Path | None) -> Content:
     with content_parsed_ahead(path) as read:
         return load_content_reading(path, read)
-
-
-def no_child_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 def test_the_bundled_content_parsed_ahead_is_the_bundled_content(bundled_content: Content) -> None:
