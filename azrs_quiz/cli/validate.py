@@ -56,14 +56,19 @@ def validate(
       azrs-quiz validate my-pack/ --explain
       azrs-quiz validate my-pack/ --allow-unasked
     """
-    from azrs_quiz.authoring import explain_facts
-    from azrs_quiz.cli.options import echo_wrapped
-    from azrs_quiz.errors import ContentError
-    from azrs_quiz.facts.loader import load_content_located
-    from azrs_quiz.questions.bank import bank_report
-    from azrs_quiz.questions.yields import unasked_problems
+    from azrs_quiz.facts.prefetch import content_parsed_ahead
 
-    content, places = load_content_located(_pack_to_check(context, path, content_path))
+    pack = _pack_to_check(context, path, content_path)
+    # The files are parsed in a child while this process imports the engine (see the module).
+    with content_parsed_ahead(pack) as read:
+        from azrs_quiz.authoring import explain_facts
+        from azrs_quiz.cli.options import echo_wrapped
+        from azrs_quiz.errors import ContentError
+        from azrs_quiz.facts.loader import load_content_reading
+        from azrs_quiz.questions.bank import bank_report
+        from azrs_quiz.questions.yields import unasked_problems
+
+        content = load_content_reading(pack, read)
     report = bank_report(content)
     errors, warnings = unasked_problems(content, allow_unasked=allow_unasked, report=report)
     if errors:
@@ -74,9 +79,10 @@ def validate(
     if not explain:
         return
     for fact_report in explain_facts(content, report):
-        place = places[fact_report.fact.id]
+        # A line costs a second look at its file, taken only here: a plain validate never pays for it.
+        origin = content.origins[fact_report.fact.id]
         count = plural(len(fact_report.questions), "question")
-        echo_wrapped(f"{place.path}:{place.line}: {place.label}: {fact_report.fact.id}: {count}")
+        echo_wrapped(f"{origin.path}:{origin.line_of(())}: {origin.label}: {fact_report.fact.id}: {count}")
         for question in fact_report.questions:
             echo_wrapped(f"{question.angle}: {question.prompt}", indent="    ")
         if fact_report.yielded.answered_in:

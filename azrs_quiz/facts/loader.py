@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import MappingProxyType
@@ -78,30 +77,6 @@ def load_content_reading(path: str | Path | None, read: FileReader) -> Content:
     """
     with garbage_collection_paused():
         return _build(path, read).finish()
-
-
-@dataclass(frozen=True)
-class RecordPlace:
-    """Where a record is written: its file, its line, and its label there (``events[2]``)."""
-
-    path: Path
-    line: int
-    label: str
-
-
-def load_content_located(path: str | Path | None = None) -> tuple[Content, dict[str, RecordPlace]]:
-    """:func:`load_content`, and where each record is written, for messages about a valid pack.
-
-    Finding lines costs a second look at every file, so only ``validate`` asks for them.
-    """
-    with garbage_collection_paused():
-        builder = _build(path)
-        content = builder.finish()
-    places = {
-        record_id: RecordPlace(origin.document.path, origin.document.line_of(origin.location), origin.label)
-        for record_id, origin in builder.origins.items()
-    }
-    return content, places
 
 
 def _build(path: str | Path | None, read: FileReader | None = None) -> _ContentBuilder:
@@ -424,7 +399,7 @@ class _ContentBuilder:
         # Read-only views: the content, like its frozen records, cannot be changed by a caller.
         sections = {section: MappingProxyType(records) for section, records in self.records.items()}
         origins = {
-            record_id: RecordOrigin(origin.document.path, partial(_line_below, origin))
+            record_id: RecordOrigin(origin.document.path, partial(_line_below, origin), origin.label)
             for record_id, origin in self.origins.items()
         }
         return Content(

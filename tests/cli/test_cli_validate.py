@@ -194,6 +194,23 @@ def test_valid_pack_prints_one_line_of_counts(runner: CliRunner) -> None:
     assert result.stderr == ""
 
 
+def test_a_valid_pack_is_checked_without_a_second_look_at_its_files(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Lines are found by composing a file again (a few seconds for a 10,000-fact pack):
+    # only a problem or --explain needs them.
+    import yaml
+
+    def no_second_look(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("validate composed a file to find lines nobody asked for")
+
+    monkeypatch.setattr(yaml, "compose", no_second_look)
+    result = runner.invoke(main, ["validate", str(TINY_PACK)])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == TINY_SUMMARY
+
+
 def test_the_pack_may_be_given_with_content_as_quiz_takes_it(runner: CliRunner) -> None:
     result = runner.invoke(main, ["validate", "--content", str(TINY_PACK)])
     assert result.exit_code == 0, result.output
