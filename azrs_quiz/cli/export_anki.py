@@ -104,14 +104,11 @@ def _export(
     record_history: bool,
 ) -> AnkiExport:
     """Load the content and write its deck (to a temporary file first for standard output)."""
-    from azrs_quiz.facts.prefetch import content_parsed_ahead
+    from azrs_quiz.cli.options import load_content_for_cli
 
-    # The files are parsed in a child while this process imports the engine (see the module).
-    with content_parsed_ahead(content_path) as read:
-        from azrs_quiz.anki import export_anki as build_deck
-        from azrs_quiz.facts.loader import load_content_reading
-
-        content = load_content_reading(content_path, read)
+    # Loaded before the engine is imported: its files are parsed meanwhile (see load_content_for_cli).
+    content = load_content_for_cli(content_path)
+    from azrs_quiz.anki import export_anki as build_deck
     from azrs_quiz.anki.history import newest_mtime
     from azrs_quiz.atomic import temporary_folder
     from azrs_quiz.facts.loader import bundled_content_path

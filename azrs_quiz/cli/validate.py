@@ -56,19 +56,15 @@ def validate(
       azrs-quiz validate my-pack/ --explain
       azrs-quiz validate my-pack/ --allow-unasked
     """
-    from azrs_quiz.facts.prefetch import content_parsed_ahead
+    from azrs_quiz.cli.options import echo_wrapped, load_content_for_cli
+    from azrs_quiz.errors import ContentError
 
-    pack = _pack_to_check(context, path, content_path)
-    # The files are parsed in a child while this process imports the engine (see the module).
-    with content_parsed_ahead(pack) as read:
-        from azrs_quiz.authoring import explain_facts
-        from azrs_quiz.cli.options import echo_wrapped
-        from azrs_quiz.errors import ContentError
-        from azrs_quiz.facts.loader import load_content_reading
-        from azrs_quiz.questions.bank import bank_report
-        from azrs_quiz.questions.yields import unasked_problems
+    # Loaded before the engine is imported: its files are parsed meanwhile (see load_content_for_cli).
+    content = load_content_for_cli(_pack_to_check(context, path, content_path))
+    from azrs_quiz.authoring import explain_facts
+    from azrs_quiz.questions.bank import bank_report
+    from azrs_quiz.questions.yields import unasked_problems
 
-        content = load_content_reading(pack, read)
     report = bank_report(content)
     errors, warnings = unasked_problems(content, allow_unasked=allow_unasked, report=report)
     if errors:

@@ -1,9 +1,8 @@
 """Parsing a pack's files in a forked child while this process does other work.
 
-Before the loader runs, ``export anki`` or ``validate`` on a big pack spends about as
-long importing the engine (pydantic, the models, the Anki writer) as parsing its YAML.
-Started first,
-:func:`content_parsed_ahead` lists the content's YAML files and parses them in a
+Before the loader runs, a command that reads a big pack (``export anki``, ``validate``)
+spends about as long importing it (pydantic, the models) as parsing the YAML. Started
+first, :func:`content_parsed_ahead` lists the content's YAML files and parses them in a
 child process (:mod:`azrs_quiz.parts`) while this one imports; the loader then takes
 each file from it through :func:`~azrs_quiz.facts.loader.load_content_reading`.
 
