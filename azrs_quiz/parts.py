@@ -58,7 +58,7 @@ class Parts(Generic[T, R]):
 
     def results(self) -> list[R]:
         """``function(items)``: the first part computed here, the others collected from their children."""
-        results = self.function(self.items[: self.first_stop]) if self.first_stop else []
+        results = self.function(self.items[: self.first_stop])
         while self.children:
             results.extend(self._collect(self.children[0]))
         return results
@@ -107,18 +107,14 @@ def parts_started(
     goes to a child, on one core fewer, for a block busy with work of its own; where
     nothing can be forked, :meth:`Parts.results` computes them all.
     """
-    length = len(items)
-    count = _part_count(length, MIN_PART if min_part is None else min_part, spare=0 if here else 1)
-    if here or not count:
-        count = max(count, 1)
-        bounds = [length * part // count for part in range(count + 1)]
-        parts = Parts(function, items, bounds[1])
-        forked = bounds[1:]
-    else:
-        forked = [length * part // count for part in range(count + 1)]
-        parts = Parts(function, items, 0)
+    count = _part_count(len(items), MIN_PART if min_part is None else min_part, spare=0 if here else 1)
+    # 1: this process computes the first part (the only one where none is forked); 0: children do all.
+    kept = 1 if here or not count else 0
+    count = max(count, 1)
+    bounds = [len(items) * part // count for part in range(count + 1)]
+    parts = Parts(function, items, bounds[kept])
     try:
-        for start, stop in itertools.pairwise(forked):
+        for start, stop in itertools.pairwise(bounds[kept:]):
             parts.children.append(_fork(function, items, start, stop))
         yield parts
     finally:
@@ -145,7 +141,7 @@ def _fork(function: Callable[[Sequence[T]], list[R]], items: Sequence[T], start:
 
 
 def _part_count(length: int, min_part: int, *, spare: int = 0) -> int:
-    """How many parts to make, keeping ``spare`` cores for this process; 0 where none may be forked."""
+    """How many parts to fork, keeping ``spare`` cores for this process: 0 where forking is unsafe or pays nothing."""
     if not sys.platform.startswith("linux") or threading.active_count() != 1:
         return 0
     return max(0, min(_usable_cores() - spare, length // max(min_part, 1)))

@@ -32,7 +32,7 @@ class RecordOrigin:
     #: The line of a field below the record, e.g. ``("prompts", "when")``; ``()`` for the record.
     line_of: Callable[[Sequence[str | int]], int]
     #: The record as its file lists it: ``events[2]``.
-    label: str = ""
+    label: str
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def test_a_busy_process_leaves_every_part_to_children_and_keeps_a_core() -> None
     assert pids[0] != pids[15]
 
 
-def test_a_busy_process_on_one_core_computes_everything_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_busy_process_on_one_core_computes_everything_itself(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parts, "_usable_cores", lambda: 1)
     with parts_started(squares_with_pids, list(range(30)), min_part=1, here=False) as started:
         assert not started.children  # a child would only take turns with this process
