@@ -190,12 +190,12 @@ def parsed_files_dir() -> Path:
 
 def _build(root: Path, scan: _Scan | None = None) -> BankSnapshot:
     """Load, validate and build the bank; with a ``scan``, from its bytes, unchanged files unparsed."""
-    from azrs_quiz.facts.loader import load_content, load_content_reading
-    from azrs_quiz.questions.bank import question_bank
-
     if scan is None:
-        content: Content = load_content(root)
+        from azrs_quiz.facts.prefetch import load_content_parsed_ahead
+
+        content: Content = load_content_parsed_ahead(root)
     else:
+        from azrs_quiz.facts.loader import load_content_reading
         from azrs_quiz.filecache import ParsedFiles
 
         files = ParsedFiles(parsed_files_dir(), scan.contents, f"{__version__}\0{scan.code}")
@@ -203,6 +203,8 @@ def _build(root: Path, scan: _Scan | None = None) -> BankSnapshot:
             content = load_content_reading(root, files)
         finally:
             files.prune()
+    from azrs_quiz.questions.bank import question_bank  # after the load: see load_content_parsed_ahead
+
     return BankSnapshot.of(content, question_bank(content))
 
 

@@ -109,12 +109,9 @@ def load_content_for_cli(content_path: Path | None) -> Content:
     Its files are parsed in a child process while this one imports the loader and
     pydantic (see :mod:`azrs_quiz.facts.prefetch`): the same content, sooner.
     """
-    from azrs_quiz.facts.prefetch import content_parsed_ahead
+    from azrs_quiz.facts.prefetch import load_content_parsed_ahead
 
-    with content_parsed_ahead(content_path) as read:
-        from azrs_quiz.facts.loader import load_content_reading
-
-        return load_content_reading(content_path, read)
+    return load_content_parsed_ahead(content_path)
 
 
 def no_cache_option(function: F) -> F:

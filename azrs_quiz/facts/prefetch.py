@@ -5,6 +5,8 @@ spends about as long importing it (pydantic, the models) as parsing the YAML. St
 first, :func:`content_parsed_ahead` lists the content's YAML files and parses them in a
 child process (:mod:`azrs_quiz.parts`) while this one imports; the loader then takes
 each file from it through :func:`~azrs_quiz.facts.loader.load_content_reading`.
+:func:`load_content_parsed_ahead` does both, for a caller that has not imported the
+loader yet.
 
 Only a file that parsed with no problem comes from the child, as its text and its
 data in :mod:`marshal`'s format, which gives them back exactly (shared and nested
@@ -29,6 +31,7 @@ from azrs_quiz.parts import Parts, parts_started
 
 if TYPE_CHECKING:
     from azrs_quiz.errors import ContentProblem
+    from azrs_quiz.facts.content import Content
     from azrs_quiz.facts.loader import FileReader
     from azrs_quiz.facts.yamlfile import YamlDocument
 
@@ -51,6 +54,14 @@ def content_parsed_ahead(path: str | Path | None = None) -> Iterator[FileReader]
         files = []
     with parts_started(_parse, files, min_part=1, here=False) as parts:
         yield _ParsedAhead(parts)
+
+
+def load_content_parsed_ahead(path: str | Path | None = None) -> Content:
+    """:func:`~azrs_quiz.facts.loader.load_content`, its files parsed while the loader and pydantic are imported."""
+    with content_parsed_ahead(path) as read:
+        from azrs_quiz.facts.loader import load_content_reading
+
+        return load_content_reading(path, read)
 
 
 class _ParsedAhead:

@@ -16,7 +16,7 @@ from azrs_quiz.errors import ContentError, ContentNotFound
 from azrs_quiz.facts import yamlfile
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.loader import load_content, load_content_reading
-from azrs_quiz.facts.prefetch import content_parsed_ahead
+from azrs_quiz.facts.prefetch import content_parsed_ahead, load_content_parsed_ahead
 from benchmarks.synthetic import write_synthetic_pack
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parts are forked on Linux only")
@@ -30,20 +30,15 @@ def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parts, "_usable_cores", lambda: 2)
 
 
-def load_ahead(path: Path | None) -> Content:
-    with content_parsed_ahead(path) as read:
-        return load_content_reading(path, read)
-
-
 def test_the_bundled_content_parsed_ahead_is_the_bundled_content(bundled_content: Content) -> None:
-    assert load_ahead(None) == bundled_content
+    assert load_content_parsed_ahead(None) == bundled_content
     assert no_child_left()
 
 
 def test_a_large_pack_parsed_ahead_is_the_same_pack(tmp_path: Path) -> None:
     pack = write_synthetic_pack(tmp_path / "big", 400)
 
-    assert load_ahead(pack) == load_content(pack)
+    assert load_content_parsed_ahead(pack) == load_content(pack)
 
 
 def test_valid_files_are_parsed_in_the_child_not_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,7 +58,7 @@ def test_a_broken_pack_gives_the_loaders_own_problems(bad: Path) -> None:
     with pytest.raises(ContentError) as read_here:
         load_content(bad)
     with pytest.raises(ContentError) as read_ahead:
-        load_ahead(bad)
+        load_content_parsed_ahead(bad)
 
     assert read_ahead.value.problems == read_here.value.problems
     assert no_child_left()
@@ -74,13 +69,13 @@ def test_a_fifo_is_refused_by_name_without_waiting(tmp_path: Path) -> None:
     os.mkfifo(copy / "more.yaml")
 
     with pytest.raises(ContentError, match="is a named pipe"):
-        load_ahead(copy)
+        load_content_parsed_ahead(copy)
     assert no_child_left()
 
 
 def test_a_missing_path_is_reported_as_the_loader_reports_it(tmp_path: Path) -> None:
     with pytest.raises(ContentNotFound, match="does not exist"):
-        load_ahead(tmp_path / "nowhere")
+        load_content_parsed_ahead(tmp_path / "nowhere")
 
 
 def test_a_file_the_child_never_listed_is_read_here(tmp_path: Path) -> None:
