@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from azrs_quiz.cli.options import content_option, output_options, topic_option
+from azrs_quiz.cli.options import content_option, echo_wrapped, output_options, topic_option
 from azrs_quiz.cli.streams import unescaped, write_bytes_to_stdout
 from azrs_quiz.text import plural
 
@@ -82,12 +82,12 @@ def export_anki(
     decks = ", ".join(f'"{name}"' for name in result.decks)
     retired = f", {result.retired} retired" if result.retired else ""
     noun = "deck" if len(result.decks) == 1 else "decks"
-    click.echo(f"Wrote {result.notes} notes ({result.cards} cards{retired}) to {where}, {noun} {decks}", err=True)
+    echo_wrapped(f"Wrote {result.notes} notes ({result.cards} cards{retired}) to {where}, {noun} {decks}", err=True)
     if result.recorded:
         count = len(result.recorded)
-        click.echo(f"Recorded {plural(count, 'new or changed note')} in the history", err=True)
+        echo_wrapped(f"Recorded {plural(count, 'new or changed note')} in the history", err=True)
     elif result.unrecorded and (content_path is None or history_path is not None):
-        click.echo(
+        echo_wrapped(
             f"Warning: {result.unrecorded} notes or note types differ from the recorded history; "
             "before publishing the deck, run again with --record-history so users get them as updates",
             err=True,

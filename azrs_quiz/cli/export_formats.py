@@ -15,6 +15,7 @@ import click
 
 from azrs_quiz.cli.options import (
     content_option,
+    echo_wrapped,
     emit_text,
     load_content_for_cli,
     output_options,
@@ -43,7 +44,7 @@ def export_command(exporter: Exporter) -> click.Command:
         emit(output, exporter.load()(questions, content, **flags), force=force)
         where = "standard output" if str(output) == "-" else str(output)
         seed_note = f" (seed {drawn_with})" if drawn_with is not None else ""
-        click.echo(f"Wrote {plural(len(questions), 'question')}{seed_note} to {where}", err=True)
+        echo_wrapped(f"Wrote {plural(len(questions), 'question')}{seed_note} to {where}", err=True)
 
     callback: Any = run
     for flag in reversed(exporter.flags):

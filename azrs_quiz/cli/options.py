@@ -164,12 +164,12 @@ def emit_text(output: Path, text: str, *, force: bool) -> None:
     write_text_atomically(output, text, force=force)
 
 
-def echo_wrapped(text: str, *, indent: str = "") -> None:
-    """Echo ``text`` after ``indent``; on a terminal, wrapped to its width with the
-    following lines indented two more spaces. Output to a pipe stays one line per item,
-    so scripts and grep read it as before."""
-    if not _is_terminal(sys.stdout):
-        click.echo(indent + text)
+def echo_wrapped(text: str, *, indent: str = "", err: bool = False) -> None:
+    """Echo ``text`` after ``indent`` (to standard error with ``err``); on a terminal, wrapped
+    to its width with the following lines indented two more spaces. Output to a pipe stays
+    one line per item, so scripts and grep read it as before."""
+    if not _is_terminal(sys.stderr if err else sys.stdout):
+        click.echo(indent + text, err=err)
         return
     import shutil
     import textwrap
@@ -183,7 +183,8 @@ def echo_wrapped(text: str, *, indent: str = "") -> None:
             subsequent_indent=indent + "  ",
             break_long_words=False,
             break_on_hyphens=False,
-        )
+        ),
+        err=err,
     )
 
 

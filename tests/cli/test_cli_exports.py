@@ -167,3 +167,17 @@ def test_an_anki_package_is_never_written_to_a_terminal(runner: CliRunner, monke
         " or give a file name with --output",
     )
     assert result.stdout_bytes == b""
+
+
+@pytest.mark.slow
+def test_what_export_anki_wrote_wraps_whole_words_in_an_80_column_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers.terminal import spawn_cli, transcript
+
+    monkeypatch.chdir(tmp_path)  # a short path: only the words of the summary decide where it breaks
+    screen = transcript(spawn_cli(["export", "anki", "-o", "out.apkg"], rows=24, columns=80))
+
+    assert screen.startswith("Wrote 243 notes")
+    assert all(len(line) <= 80 for line in screen.splitlines()), screen
+    assert '"Azerbaijan–Serbia relations"' in screen.replace("\n  ", " "), screen  # a deck's name stays whole
