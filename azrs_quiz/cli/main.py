@@ -65,7 +65,11 @@ class RootGroup(LazyGroup):
         try:
             return super().invoke(ctx)
         except ContentError as error:
-            click.echo(str(error), err=True)  # every problem, one a line, then how many
+            from azrs_quiz.cli.options import echo_wrapped
+
+            # Every problem, one a line (wrapped at words on a terminal), then how many.
+            for line in str(error).splitlines():
+                echo_wrapped(line, err=True)
             ctx.exit(1)
         except AzrsQuizError as error:
             from azrs_quiz.cli.errors import cli_message

@@ -355,3 +355,17 @@ def test_validate_help_shows_an_example(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert "FILE:LINE: FIELD: message" in result.stdout
     assert "azrs-quiz validate my-pack/" in result.stdout
+
+
+@pytest.mark.slow
+def test_problems_wrap_at_words_in_an_80_column_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers.terminal import spawn_cli, transcript
+
+    shutil.copytree(BAD / "unknown-key", tmp_path / "pack")
+    monkeypatch.chdir(tmp_path)  # a short path: only the words of each problem decide where it breaks
+    screen = transcript(spawn_cli(["validate", "pack"], rows=24, columns=80))
+
+    assert all(len(line) <= 80 for line in screen.splitlines()), screen
+    # Joined again, the lines are validate's own: each problem starts a line with FILE:LINE:.
+    unwrapped = screen.replace("\n  ", " ").splitlines()
+    assert [line.removeprefix("pack/") for line in unwrapped] == EXPECTED["unknown-key"]
