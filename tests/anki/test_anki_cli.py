@@ -195,4 +195,6 @@ def test_a_large_deck_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None
 
     assert child.exitstatus == 0, screen
     assert "Writing notes" in screen and "━" in screen
-    assert screen.rstrip().splitlines()[-1].endswith(f' to {deck}, deck "Synthetic pack of 500 facts"')
+    # The summary wraps at words on a terminal, its rest indented: read it joined again.
+    summary = screen.replace("\r\n", "\n").replace("\n  ", " ").rstrip().splitlines()[-1]
+    assert summary.endswith(f' to {deck}, deck "Synthetic pack of 500 facts"')
