@@ -5,9 +5,11 @@ each draft on its own: that work splits across processes with no change to its
 result. Each part but the first is computed in a child process forked from this one,
 so it sees the drafts and the index as they are, with nothing copied or pickled on
 the way in; it sends back only its results, through a pipe. This process computes
-the first part and joins the rest in order. A process with work of its own to do
-meanwhile (the imports an export needs, while its content files are parsed) leaves
-every part to children, keeping a core for itself.
+the first part and joins the rest in order. A process with a little work of its own
+to do meanwhile (the imports an export needs, while its content files are parsed)
+leaves every part to children, one per core: its own work is soon done, and then it
+only waits. Items of unequal cost (files of different sizes) can be weighed, so
+that the parts take about as long as each other.
 
 Forking is done only where it is safe and pays: on Linux, from a process running a
 single thread (a fork copies only the calling thread, and a lock another thread holds
@@ -17,6 +19,7 @@ whose child fails, the part is computed here: the result never depends on the sp
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import os
 import pickle
@@ -97,6 +100,7 @@ def parts_started(
     *,
     min_part: int | None = None,
     here: bool = True,
+    weights: Sequence[float] | None = None,
 ) -> Iterator[Parts[T, R]]:
     """Start mapping ``function`` over ``items`` in parts, each part beyond the first in a forked child.
 
@@ -104,18 +108,20 @@ def parts_started(
     parts, joined, are ``function(items)``. The block may do other work while the
     children run; it ends by calling :meth:`Parts.results`. Children still running
     when the block ends (by an exception) are stopped. With ``here=False`` every part
-    goes to a child, on one core fewer, for a block busy with work of its own; where
-    nothing can be forked, :meth:`Parts.results` computes them all.
+    goes to a child, one per core, for a block with a little work of its own before it
+    waits (on a single core, :meth:`Parts.results` computes them all here). ``weights``
+    (one per item, the cost of each) places the cuts so that the parts weigh the same;
+    without them, the parts hold the same number of items.
     """
-    count = _part_count(len(items), MIN_PART if min_part is None else min_part, spare=0 if here else 1)
+    count = _part_count(len(items), MIN_PART if min_part is None else min_part, alone=here)
     # 1: this process computes the first part (the only one where none is forked); 0: children do all.
     kept = 1 if here or not count else 0
-    count = max(count, 1)
-    bounds = [len(items) * part // count for part in range(count + 1)]
+    bounds = _bounds(len(items), max(count, 1), weights)
     parts = Parts(function, items, bounds[kept])
     try:
         for start, stop in itertools.pairwise(bounds[kept:]):
-            parts.children.append(_fork(function, items, start, stop))
+            if start < stop:  # an empty part (items of no weight) needs no child
+                parts.children.append(_fork(function, items, start, stop))
         yield parts
     finally:
         parts.abandon()
@@ -140,11 +146,36 @@ def _fork(function: Callable[[Sequence[T]], list[R]], items: Sequence[T], start:
     return _Child(pid, read_end, start, stop)
 
 
-def _part_count(length: int, min_part: int, *, spare: int = 0) -> int:
-    """How many parts to fork, keeping ``spare`` cores for this process: 0 where forking is unsafe or pays nothing."""
+def _part_count(length: int, min_part: int, *, alone: bool) -> int:
+    """How many parts to make, one per core: 0 where forking is unsafe or pays nothing.
+
+    ``alone`` is false when this process has work of its own meanwhile: on one core, a
+    child would only take turns with it.
+    """
     if not sys.platform.startswith("linux") or threading.active_count() != 1:
         return 0
-    return max(0, min(_usable_cores() - spare, length // max(min_part, 1)))
+    cores = _usable_cores()
+    if not alone and cores < 2:
+        return 0
+    return min(cores, length // max(min_part, 1))
+
+
+def _bounds(length: int, count: int, weights: Sequence[float] | None) -> list[int]:
+    """Where ``count`` parts of ``length`` items start and stop: as many items each, or as much weight."""
+    if weights is None:
+        return [length * part // count for part in range(count + 1)]
+    if len(weights) != length:
+        raise ValueError(f"{len(weights)} weights for {length} items")
+    running = list(itertools.accumulate(weights, initial=0.0))  # the weight before each item
+    cuts = [0]
+    for part in range(count - 1):
+        # What is left shared among the parts left (an item heavier than a share takes a part alone).
+        target = running[cuts[-1]] + (running[-1] - running[cuts[-1]]) / (count - part)
+        after = bisect.bisect_left(running, target, lo=cuts[-1])  # the first cut with this much before it
+        # The cut whose weight before it comes closest to the target, never before the previous cut.
+        closer = after - 1 if after > cuts[-1] and target - running[after - 1] < running[after] - target else after
+        cuts.append(min(closer, length))
+    return [*cuts, length]
 
 
 def _usable_cores() -> int:

@@ -1,17 +1,17 @@
-"""Parsing a pack's files in a forked child while this process does other work.
+"""Parsing a pack's files in forked children while this process does other work.
 
 Before the loader runs, a command that reads a big pack (``export anki``, ``validate``)
 spends about as long importing it (pydantic, the models) as parsing the YAML. Started
-first, :func:`content_parsed_ahead` lists the content's YAML files and parses them in a
-child process (:mod:`azrs_quiz.parts`) while this one imports; the loader then takes
-each file from it through :func:`~azrs_quiz.facts.loader.load_content_reading`.
-:func:`load_content_parsed_ahead` does both, for a caller that has not imported the
-loader yet.
+first, :func:`content_parsed_ahead` lists the content's YAML files and parses them in
+child processes, one per core, each given about as many bytes (:mod:`azrs_quiz.parts`),
+while this one imports; the loader then takes each file from them through
+:func:`~azrs_quiz.facts.loader.load_content_reading`. :func:`load_content_parsed_ahead`
+does both, for a caller that has not imported the loader yet.
 
-Only a file that parsed with no problem comes from the child, as its text and its
+Only a file that parsed with no problem comes from a child, as its text and its
 data in :mod:`marshal`'s format, which gives them back exactly (shared and nested
 objects included) four times faster than pickle. Any other file (unreadable, invalid, with a
-duplicate key), any file the child did not list, and every file where nothing may
+duplicate key), any file the children did not list, and every file where nothing may
 be forked is read here as the loader reads it, so every message is the loader's own.
 """
 
@@ -50,10 +50,19 @@ def content_parsed_ahead(path: str | Path | None = None) -> Iterator[FileReader]
     root = bundled_content_path() if path is None else Path(path)
     try:
         files = [os.fspath(file) for _, file in yaml_files_under(root)]
+        sizes = [_size(file) for file in files]
     except (OSError, RecursionError):  # the loader reports what is wrong with the path
-        files = []
-    with parts_started(_parse, files, min_part=1, here=False) as parts:
+        files, sizes = [], []
+    # Parsing takes about as long per byte whatever the file: the parts get as many bytes each.
+    with parts_started(_parse, files, min_part=1, here=False, weights=sizes) as parts:
         yield _ParsedAhead(parts)
+
+
+def _size(file: str) -> int:
+    try:
+        return os.stat(file).st_size
+    except OSError:  # read (and reported) by the loader
+        return 0
 
 
 def load_content_parsed_ahead(path: str | Path | None = None) -> Content:
@@ -65,7 +74,7 @@ def load_content_parsed_ahead(path: str | Path | None = None) -> Content:
 
 
 class _ParsedAhead:
-    """The loader's file reader, taking each file the child parsed from it."""
+    """The loader's file reader, taking each file the children parsed from it."""
 
     def __init__(self, parts: Parts[str, _Parsed]) -> None:
         self._parts = parts
@@ -74,12 +83,12 @@ class _ParsedAhead:
     def __call__(self, path: Path) -> tuple[YamlDocument | None, list[ContentProblem]]:
         from azrs_quiz.facts.yamlfile import YamlDocument, read_yaml
 
-        if self._parsed is None:  # the first file asked for waits for the child
+        if self._parsed is None:  # the first file asked for waits for the children
             self._parsed = dict(zip(self._parts.items, self._parts.results(), strict=True))
         parsed = self._parsed.pop(os.fspath(path), None)
         if parsed is None:
             return read_yaml(path)
-        text, data = marshal.loads(parsed)  # our own child's, through our own pipe
+        text, data = marshal.loads(parsed)  # our own children's, through our own pipes
         return YamlDocument(path, text, data), []
 
 

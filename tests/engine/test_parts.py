@@ -59,15 +59,50 @@ def test_left_to_children_the_parts_joined_are_still_the_whole(items: list[int],
     assert no_child_left()
 
 
-def test_a_busy_process_leaves_every_part_to_children_and_keeps_a_core() -> None:
+def test_a_busy_process_leaves_every_part_to_children_one_per_core() -> None:
     with parts_started(squares_with_pids, list(range(30)), min_part=10, here=False) as started:
         results = started.results()
 
     pids = [pid for _, pid in results]
     assert os.getpid() not in pids
-    # Three cores, one kept for this process: two children, fifteen items each.
-    assert len(set(pids[:15])) == len(set(pids[15:])) == 1
-    assert pids[0] != pids[15]
+    # Three cores: three children, ten items each.
+    assert len(set(pids[:10])) == len(set(pids[10:20])) == len(set(pids[20:])) == 1
+    assert len({pids[0], pids[10], pids[20]}) == 3
+
+
+def test_weighed_items_are_cut_into_parts_of_equal_weight() -> None:
+    # One heavy item and many light ones: the heavy one gets a part of its own.
+    items = list(range(30))
+    weights = [40.0] + [1.0] * 29
+
+    with parts_started(squares_with_pids, items, min_part=1, weights=weights) as started:
+        results = started.results()
+
+    pids = [pid for _, pid in results]
+    assert [square for square, _ in results] == [item * item for item in items]
+    # 69 in all: the first part holds the heavy item alone, the other two share the rest.
+    assert pids[0] == os.getpid() and len(set(pids[1:])) == 2
+    assert pids[1] != os.getpid()
+    assert pids.count(pids[1]) in (14, 15)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(), st.floats(min_value=0, max_value=1e6)), max_size=40))
+def test_weighed_parts_joined_are_the_whole(weighed: list[tuple[int, float]]) -> None:
+    items = [item for item, _ in weighed]
+    with parts_started(squares_with_pids, items, min_part=1, weights=[weight for _, weight in weighed]) as started:
+        results = started.results()
+
+    assert [square for square, _ in results] == [item * item for item in items]
+    assert no_child_left()
+
+
+def test_weights_must_match_the_items() -> None:
+    with (
+        pytest.raises(ValueError, match="2 weights for 3 items"),
+        parts_started(squares_with_pids, [1, 2, 3], min_part=1, weights=[1.0, 2.0]),
+    ):
+        pass
 
 
 def test_a_busy_process_on_one_core_computes_everything_itself(monkeypatch: pytest.MonkeyPatch) -> None:
