@@ -208,9 +208,12 @@ def _draw_positions(
         facts = list(by_topic[topic].values())
         rng.shuffle(facts)
         for questions in facts:
-            rng.shuffle(questions)
-        depth = max(len(questions) for questions in facts)
-        queues.append([questions[rank] for rank in range(depth) for questions in facts if rank < len(questions)])
+            if len(questions) > 1:  # shuffling one question would draw no number: skipped, the same draw
+                rng.shuffle(questions)
+        queue = [questions[0] for questions in facts]
+        depth = max(map(len, facts))
+        queue += [questions[rank] for rank in range(1, depth) for questions in facts if rank < len(questions)]
+        queues.append(queue)
     rng.shuffle(queues)
     drawn: list[int] = []
     next_of = [0] * len(queues)

@@ -8,8 +8,10 @@ the content, independent of the engine's own indexes.
 
 from __future__ import annotations
 
+import random
 import re
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
@@ -21,6 +23,7 @@ from azrs_quiz.facts.dates import MONTH_NAMES, PartialDate
 from azrs_quiz.facts.models import TOPICS, Agreement, Event, Figure, PackMeta, Person, Place, Source
 from azrs_quiz.questions import Question, build_quiz, gives_away, question_bank
 from azrs_quiz.questions.index import compatible
+from azrs_quiz.questions.quiz import _draw_positions
 from azrs_quiz.questions.wording import amount_text, join_names, normalise
 
 COUNTRIES = {"azerbaijan": "Azerbaijan", "serbia": "Serbia", "turkey": "Turkey", "spain": "Spain"}
@@ -353,3 +356,54 @@ def test_no_prompt_is_shared_by_two_answers(content: Content) -> None:
     for question in question_bank(content):
         answers.setdefault(normalise(question.prompt), set()).add(normalise(question.correct_option))
     assert all(len(keys) == 1 for keys in answers.values()), answers
+
+
+def _draw_as_first_written(
+    topic_of: list[str], fact_of: list[str], count: int, rng: random.Random, apart: set[tuple[int, int]]
+) -> list[int]:
+    """The draw as it was first written (every fact's questions shuffled, however few): the reference."""
+    by_topic: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for position in range(len(topic_of)):
+        by_topic[topic_of[position]][fact_of[position]].append(position)
+    queues = []
+    for topic in sorted(by_topic):
+        facts = list(by_topic[topic].values())
+        rng.shuffle(facts)
+        for questions in facts:
+            rng.shuffle(questions)
+        depth = max(len(questions) for questions in facts)
+        queues.append([questions[rank] for rank in range(depth) for questions in facts if rank < len(questions)])
+    rng.shuffle(queues)
+    drawn: list[int] = []
+    next_of = [0] * len(queues)
+    while len(drawn) < count and any(start < len(queue) for start, queue in zip(next_of, queues)):
+        for turn, queue in enumerate(queues):
+            while next_of[turn] < len(queue) and len(drawn) < count:
+                candidate = queue[next_of[turn]]
+                next_of[turn] += 1
+                if not any((min(candidate, other), max(candidate, other)) in apart for other in drawn):
+                    drawn.append(candidate)
+                    break
+    return drawn
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from("abc"), st.integers(0, 12)), min_size=1, max_size=60),
+    st.sets(st.tuples(st.integers(0, 59), st.integers(0, 59))),
+    st.integers(1, 20),
+    st.integers(0, 2**32 - 1),
+)
+def test_a_draw_is_the_one_first_written_for_every_seed(
+    questions: list[tuple[str, int]], apart: set[tuple[int, int]], count: int, seed: int
+) -> None:
+    # Skipping the shuffle of a fact's lone question must leave every quiz of every seed as it was.
+    topic_of = [topic for topic, _ in questions]
+    fact_of = [f"fact-{fact}" for _, fact in questions]
+    pairs = {(min(a, b), max(a, b)) for a, b in apart}
+
+    def keeps_apart(position: int, drawn: Sequence[int]) -> bool:
+        return not any((min(position, other), max(position, other)) in pairs for other in drawn)
+
+    drawn = _draw_positions(range(len(questions)), topic_of, fact_of, count, random.Random(seed), keeps_apart)
+
+    assert drawn == _draw_as_first_written(topic_of, fact_of, count, random.Random(seed), pairs)
