@@ -51,7 +51,7 @@ MAX_SNAPSHOTS = 32
 MAX_SNAPSHOT_BYTES = 256 * 2**20
 
 #: Bumped whenever the layout of a stored snapshot changes.
-_FORMAT = "azrs-quiz bank snapshot 3"
+_FORMAT = "azrs-quiz bank snapshot 4"
 
 
 def cache_disabled_by_environment() -> bool:

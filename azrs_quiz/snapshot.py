@@ -5,11 +5,13 @@ question, and which pack's credit goes with which fact. It is written as JSON li
 read back without pydantic, yaml or the engine, so a cached one starts a quiz at once:
 
 - a header line: the question fields, the packs, the topic, fact and theme of every
-  question (all a draw needs, ``--theme`` included), the number of questions and a checksum of the lines that follow;
+  question (all a draw needs, ``--theme`` included), each fact's pack, where each of
+  the lines that follow ends, and a checksum of those ends and lines;
 - one line per question: its field values, in bank order.
 
-A quiz reads the header and then only the lines of the questions it draws, so a bank of
-20,000 questions costs little more than one of 300.
+A quiz reads the header and then only the lines of the questions it draws, found by
+where they end (not by splitting every line), so a bank of 20,000 questions costs
+little more than one of 300.
 
 Questions are stored by the fields of :class:`~azrs_quiz.questions.model.Question`,
 read from the dataclass itself, so a field added to it is carried without a change
@@ -19,11 +21,15 @@ exactly rather than store something that would come back different.
 
 from __future__ import annotations
 
+import array
+import base64
 import dataclasses
+import itertools
 import json
 import math
+import sys
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -65,13 +71,23 @@ class BankSnapshot:
         record_packs: Mapping[str, str] | None = None,
     ) -> None:
         self._questions: Sequence[Question] | None = questions
-        self._lines: list[bytes] = []
+        self._rows = b""  # a stored snapshot's question lines, and where each ends (before its line feed)
+        self._ends: Sequence[int] = ()
         self._kinds: list[str] = []
         self.topic_of: list[str] = [question.topic for question in questions]
         self.fact_of: list[str] = [question.fact_id for question in questions]
         self.theme_of: list[str | None] = [question.theme for question in questions]
         self.packs = packs
-        self.record_packs: Mapping[str, str] = record_packs or {}
+        self._record_packs: Mapping[str, str] | None = record_packs or {}
+        self._fact_packs: tuple[list[str], list[str], list[int]] = ([], [], [])  # facts, pack ids, pack of each
+
+    @property
+    def record_packs(self) -> Mapping[str, str]:
+        """The pack each fact of the bank comes from, by fact id (as ``Content.record_packs``)."""
+        if self._record_packs is None:
+            facts, pack_ids, pack_of = self._fact_packs
+            self._record_packs = {fact: pack_ids[pack] for fact, pack in zip(facts, pack_of, strict=True) if pack != -1}
+        return self._record_packs
 
     @classmethod
     def of(cls, content: Content, bank: Sequence[Question]) -> BankSnapshot:
@@ -88,15 +104,20 @@ class BankSnapshot:
     def questions(self) -> Sequence[Question]:
         """Every question, in bank order (a stored snapshot reads them all on first use)."""
         if self._questions is None:
-            rows = json.loads(b"[" + b",".join(self._lines) + b"]")
-            self._questions = [self._question(values) for values in rows]
+            self._questions = [self._question(values) for values in self._stored_values()]
         return self._questions
 
     def question(self, position: int) -> Question:
         """The question at ``position`` in the bank, read alone from a stored snapshot."""
         if self._questions is not None:
             return self._questions[position]
-        return self._question(json.loads(self._lines[position]))
+        start = self._ends[position - 1] + 1 if position else 0  # past the line feed before it
+        return self._question(json.loads(self._rows[start : self._ends[position]]))
+
+    def _stored_values(self) -> list[list[Any]]:
+        """Every stored question's values, in bank order (one line each; JSON has no bare line feed)."""
+        values: list[list[Any]] = json.loads(b"[" + self._rows.replace(b"\n", b",") + b"]") if self._ends else []
+        return values
 
     def draw_quiz(
         self,
@@ -139,7 +160,8 @@ class BankSnapshot:
         back = BankSnapshot.from_bytes(body)
         if (
             back._kinds != kinds
-            or json.loads(b"[" + b",".join(back._lines) + b"]") != values
+            or back._stored_values() != values
+            or [json.loads(back._rows[start:end]) for start, end in _spans(back._ends)] != values
             or back.topic_of != self.topic_of
             or back.fact_of != self.fact_of
             or back.theme_of != self.theme_of
@@ -162,6 +184,7 @@ class BankSnapshot:
         encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder for every row
         lines = [encode(row).encode("utf-8") for row in values]
         rows = b"\n".join(lines)
+        ends = _packed_ends(end - 1 for end in itertools.accumulate(len(line) + 1 for line in lines))
         topic_names = sorted(set(self.topic_of))
         fact_names = list(dict.fromkeys(self.fact_of))
         topic_index = {topic: index for index, topic in enumerate(topic_names)}
@@ -169,13 +192,18 @@ class BankSnapshot:
         # A question without a theme is stored as -1.
         theme_names = sorted({theme for theme in self.theme_of if theme is not None})
         theme_index = {theme: index for index, theme in enumerate(theme_names)}
+        pack_ids = sorted(set(self.record_packs.values()))
+        pack_index = {pack: index for index, pack in enumerate(pack_ids)}
         header = {
             "fields": names,
             "kinds": kinds,
             "count": len(lines),
-            "checksum": zlib.crc32(rows),
+            "ends": base64.b64encode(ends).decode("ascii"),
+            "checksum": zlib.crc32(rows, zlib.crc32(ends)),
             "packs": [dataclasses.asdict(pack) for pack in self.packs],
-            "record_packs": dict(self.record_packs),
+            # Each fact's pack, by position in fact_names (-1: none); the facts the bank's questions ask about.
+            "pack_ids": pack_ids,
+            "fact_packs": [pack_index.get(self.record_packs.get(fact, ""), -1) for fact in fact_names],
             "topic_names": topic_names,
             "topics": [topic_index[topic] for topic in self.topic_of],
             "fact_names": fact_names,
@@ -192,37 +220,39 @@ class BankSnapshot:
     @classmethod
     def from_bytes(cls, data: bytes) -> BankSnapshot:
         """The snapshot :meth:`to_bytes` wrote; ``ValueError`` (or a lookup error) if it does not fit."""
-        first, _, rows = data.partition(b"\n")
-        header = json.loads(first)
+        header_line, _, rows = data.partition(b"\n")
+        header = json.loads(header_line)
         if header["fields"] != _field_names():
             raise ValueError("the snapshot was stored for other question fields")
-        if zlib.crc32(rows) != header["checksum"]:
+        packed_ends = base64.b64decode(header["ends"], validate=True)
+        if zlib.crc32(rows, zlib.crc32(packed_ends)) != header["checksum"]:
             raise ValueError("the snapshot's questions do not match their checksum")
-        lines = rows.split(b"\n") if header["count"] else []
+        ends = _unpacked_ends(packed_ends)
+        if (ends[-1] if ends else 0) != len(rows):
+            raise ValueError("the snapshot's lines do not end where it says")
         topic_names: list[str] = header["topic_names"]
         fact_names: list[str] = header["fact_names"]
         theme_names: list[str] = header["theme_names"]
-        snapshot = cls(
-            (),
-            packs=tuple(PackCredit(**pack) for pack in header["packs"]),
-            record_packs=dict(header["record_packs"]),
-        )
+        snapshot = cls((), packs=tuple(PackCredit(**pack) for pack in header["packs"]))
         snapshot.topic_of = [topic_names[index] for index in header["topics"]]
         snapshot.fact_of = [fact_names[index] for index in header["facts"]]
         snapshot.theme_of = [None if index == -1 else theme_names[index] for index in header["themes"]]
         if (
-            not len(lines)
+            not len(ends)
             == len(snapshot.topic_of)
             == len(snapshot.fact_of)
             == len(snapshot.theme_of)
             == header["count"]
-        ):
+        ) or len(header["fact_packs"]) != len(fact_names):
             raise ValueError("the snapshot's parts differ in length")
         if any(kind not in (_TEXT, _TEXTS, _SCALARS) for kind in header["kinds"]):
             raise ValueError("the snapshot has a field stored in an unknown way")
         snapshot._questions = None
-        snapshot._lines = lines
+        snapshot._rows = rows
+        snapshot._ends = ends
         snapshot._kinds = header["kinds"]
+        snapshot._record_packs = None  # made from these on first use
+        snapshot._fact_packs = (fact_names, header["pack_ids"], header["fact_packs"])
         return snapshot
 
     def _question(self, values: list[Any]) -> Question:
@@ -230,6 +260,30 @@ class BankSnapshot:
             tuple(value) if kind == _TEXTS else value for value, kind in zip(values, self._kinds, strict=True)
         ]
         return Question(*decoded)
+
+
+def _packed_ends(ends: Iterable[int]) -> bytes:
+    """Where each line ends (before its line feed), as little-endian 64-bit numbers."""
+    packed = array.array("Q", ends)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _unpacked_ends(data: bytes) -> array.array[int]:
+    ends = array.array("Q")
+    ends.frombytes(data)
+    if sys.byteorder == "big":
+        ends.byteswap()
+    return ends
+
+
+def _spans(ends: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Each line's start and end, from where each ends (before its line feed)."""
+    start = 0
+    for end in ends:
+        yield start, end
+        start = end + 1
 
 
 def _field_names() -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import re
 import shutil
@@ -176,8 +178,8 @@ def test_a_stray_yaml_file_beside_cached_packs_is_still_reported(runner: CliRunn
 
 @pytest.mark.parametrize(
     "garbage",
-    [b"", b"not a key\n{}", b"\x00\xff\xfe", "right key, wrong body", "cut short", "one byte changed"],
-    ids=["empty", "wrong-key", "binary", "right-key-bad-body", "truncated", "bit-flip"],
+    [b"", b"not a key\n{}", b"\x00\xff\xfe", "right key, wrong body", "cut short", "one byte changed", "lines moved"],
+    ids=["empty", "wrong-key", "binary", "right-key-bad-body", "truncated", "bit-flip", "line-ends-swapped"],
 )
 def test_a_corrupt_cache_file_is_ignored_and_rewritten(runner: CliRunner, pack: Path, garbage: bytes | str) -> None:
     expected = _quiz(runner, "--content", str(pack), "--seed", "5")
@@ -191,6 +193,12 @@ def test_a_corrupt_cache_file_is_ignored_and_rewritten(runner: CliRunner, pack: 
     elif garbage == "one byte changed":
         position = len(stored) - 20
         garbage = stored[:position] + bytes([stored[position] ^ 1]) + stored[position + 1 :]
+    elif garbage == "lines moved":  # the header's line ends swapped: the questions would be read wrongly
+        key, header_line, rows = stored.split(b"\n", 2)
+        header = json.loads(header_line)
+        ends = base64.b64decode(header["ends"])
+        header["ends"] = base64.b64encode(ends[8:16] + ends[:8] + ends[16:]).decode("ascii")
+        garbage = b"\n".join([key, json.dumps(header).encode(), rows])
     assert isinstance(garbage, bytes)
     file.write_bytes(garbage)
 
@@ -331,7 +339,7 @@ def test_a_snapshot_that_would_not_read_back_is_not_stored(
     def altered(data: bytes) -> BankSnapshot:
         back = read_back(data)
         if part == "a question":
-            back._lines[0] = back._lines[0].replace(b'"', b'"x', 1)
+            back._rows = back._rows.replace(b'"', b'"x', 1)
         elif part == "a topic":
             back.topic_of[-1] = "elsewhere"
         else:
