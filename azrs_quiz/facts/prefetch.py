@@ -53,6 +53,10 @@ def content_parsed_ahead(path: str | Path | None = None) -> Iterator[FileReader]
         sizes = [_size(file) for file in files]
     except (OSError, RecursionError):  # the loader reports what is wrong with the path
         files, sizes = [], []
+    # Imported once, here, before the fork: each child would import it again (PyYAML alone takes
+    # 30 ms, most of it compiling one regular expression), and this process needs it anyway.
+    import azrs_quiz.facts.yamlfile  # noqa: F401
+
     # Parsing takes about as long per byte whatever the file: the parts get as many bytes each.
     with parts_started(_parse, files, min_part=1, here=False, weights=sizes) as parts:
         yield _ParsedAhead(parts)
