@@ -29,7 +29,7 @@ import json
 import math
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -111,8 +111,12 @@ class BankSnapshot:
         """The question at ``position`` in the bank, read alone from a stored snapshot."""
         if self._questions is not None:
             return self._questions[position]
+        return self._question(json.loads(self._line(position)))
+
+    def _line(self, position: int) -> bytes:
+        """The stored line of the question at ``position``."""
         start = self._ends[position - 1] + 1 if position else 0  # past the line feed before it
-        return self._question(json.loads(self._rows[start : self._ends[position]]))
+        return self._rows[start : self._ends[position]]
 
     def _stored_values(self) -> list[list[Any]]:
         """Every stored question's values, in bank order (one line each; JSON has no bare line feed)."""
@@ -161,7 +165,7 @@ class BankSnapshot:
         if (
             back._kinds != kinds
             or back._stored_values() != values
-            or [json.loads(back._rows[start:end]) for start, end in _spans(back._ends)] != values
+            or [json.loads(back._line(position)) for position in range(len(back._ends))] != values
             or back.topic_of != self.topic_of
             or back.fact_of != self.fact_of
             or back.theme_of != self.theme_of
@@ -276,14 +280,6 @@ def _unpacked_ends(data: bytes) -> array.array[int]:
     if sys.byteorder == "big":
         ends.byteswap()
     return ends
-
-
-def _spans(ends: Sequence[int]) -> Iterator[tuple[int, int]]:
-    """Each line's start and end, from where each ends (before its line feed)."""
-    start = 0
-    for end in ends:
-        yield start, end
-        start = end + 1
 
 
 def _field_names() -> list[str]:

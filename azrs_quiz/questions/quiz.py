@@ -210,10 +210,8 @@ def _draw_positions(
         for questions in facts:
             if len(questions) > 1:  # shuffling one question would draw no number: skipped, the same draw
                 rng.shuffle(questions)
-        queue = [questions[0] for questions in facts]
-        depth = max(map(len, facts))
-        queue += [questions[rank] for rank in range(1, depth) for questions in facts if rank < len(questions)]
-        queues.append(queue)
+        depth = max(len(questions) for questions in facts)
+        queues.append([questions[rank] for rank in range(depth) for questions in facts if rank < len(questions)])
     rng.shuffle(queues)
     drawn: list[int] = []
     next_of = [0] * len(queues)

@@ -26,7 +26,7 @@ BAD_PACKS = sorted((DATA / "bad").iterdir())
 
 @pytest.fixture(autouse=True)
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A child to parse in, on a machine of any size (one core is kept for the process itself)."""
+    """Two children to parse in, one per core, on a machine of any size."""
     monkeypatch.setattr(parts, "_usable_cores", lambda: 2)
 
 
