@@ -79,7 +79,7 @@ def test_the_unpacked_wheel_exports_a_quiz_page_with_its_script_and_style(unpack
 def test_the_wheel_declares_the_console_script(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     (entry_points,) = [name for name in archive.namelist() if name.endswith(".dist-info/entry_points.txt")]
-    assert "azrs-quiz = azrs_quiz.cli.main:main" in archive.read(entry_points).decode()
+    assert "azrs-quiz = azrs_quiz.cli.main:run" in archive.read(entry_points).decode()
 
 
 def test_the_unpacked_wheel_finds_its_bundled_content_from_any_folder(unpacked: Path, tmp_path: Path) -> None:

@@ -81,6 +81,36 @@ print(json.dumps(seen))
         assert result.returncode == 0, result.stderr
         assert result.stdout == f"azrs-quiz, version {azrs_quiz.__version__}\n"
 
+    def test_the_program_exits_with_each_commands_status_and_all_its_output(self, tmp_path: Path) -> None:
+        # python -m azrs_quiz ends through run(): statuses and every byte written survive its quick exit.
+        usage = _python("-m", "azrs_quiz", "quiz", "--count", "zero")
+        assert usage.returncode == 2 and "Invalid value for '--count'" in usage.stderr
+        broken = tmp_path / "broken"
+        broken.mkdir()
+        (broken / "facts.yaml").write_text("events:\n  - id: x\n", encoding="utf-8")
+        invalid = _python("-m", "azrs_quiz", "validate", "--content", str(broken))
+        assert invalid.returncode == 1 and invalid.stderr.endswith("no pack.yaml)\n1 problem found\n")
+        exported = _python("-m", "azrs_quiz", "export", "json", "--output", "-")
+        assert exported.returncode == 0, exported.stderr
+        assert len(json.loads(exported.stdout)["questions"]) > 50
+
+    def test_exit_handlers_still_run_and_a_message_exit_prints_it(self) -> None:
+        script = """
+import atexit, sys
+atexit.register(lambda: print("handler ran", flush=True))
+from azrs_quiz.cli import main as entry
+sys.argv = ["azrs-quiz", "--version"]
+def refuse(**kwargs):
+    raise SystemExit("stopped: a reason")
+if "--refuse" in sys.orig_argv:
+    entry.main = refuse
+entry.run()
+"""
+        shown = _python("-c", script)
+        assert (shown.returncode, shown.stdout) == (0, f"azrs-quiz, version {azrs_quiz.__version__}\nhandler ran\n")
+        refused = _python("-c", script, "--refuse")
+        assert (refused.returncode, refused.stderr) == (1, "stopped: a reason\n")
+
     def test_the_version_is_the_installed_distribution_version(self) -> None:
         assert importlib.metadata.version("azrs-quiz") == azrs_quiz.__version__
 
