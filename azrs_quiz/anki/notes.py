@@ -38,6 +38,7 @@ from azrs_quiz.facts.models import (
     Topic,
     fact_kind,
 )
+from azrs_quiz.frozen import quick_init
 from azrs_quiz.questions.model import Question
 from azrs_quiz.questions.wording import amount_text, capitalise, clause
 
@@ -46,7 +47,8 @@ REVERSE_ON = "y"
 REVERSE_RETIRED = "retired"
 
 
-@dataclass(frozen=True, init=False)
+@quick_init
+@dataclass(frozen=True)
 class NoteSpec:
     """One note to write: its stable key, note type, HTML fields, tags, and where its cards go.
 
@@ -63,29 +65,6 @@ class NoteSpec:
     pack: str
     group: str
     cards: tuple[int, ...]
-
-    def __init__(
-        self,
-        key: str,
-        note_type: NoteType,
-        fields: tuple[str, ...],
-        tags: tuple[str, ...],
-        topic: Topic | None,
-        pack: str,
-        group: str,
-        cards: tuple[int, ...],
-    ) -> None:
-        # The dataclass's own __init__, without a frozen setattr call per field (tens of
-        # thousands of notes are made): the instance is as frozen as ever afterwards.
-        fields_of = self.__dict__
-        fields_of["key"] = key
-        fields_of["note_type"] = note_type
-        fields_of["fields"] = fields
-        fields_of["tags"] = tags
-        fields_of["topic"] = topic
-        fields_of["pack"] = pack
-        fields_of["group"] = group
-        fields_of["cards"] = cards
 
     @property
     def guid(self) -> str:
@@ -149,6 +128,7 @@ def _tags(topic: Topic, kind: str, pack: str, theme: str | None) -> tuple[str, .
     return (f"azrs::{topic}", f"azrs::kind::{kind}", pack_tag(pack), *themed)
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Sides:
     front_label: str

@@ -11,6 +11,7 @@ from functools import lru_cache, partial
 from azrs_quiz.arguments import instance_of, whole_number
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import Fact, Figure, Topic
+from azrs_quiz.frozen import quick_init
 from azrs_quiz.gcpause import garbage_collection_paused
 from azrs_quiz.parts import parts_started
 from azrs_quiz.questions.distractors import Shortfall, choose_options
@@ -42,6 +43,7 @@ _TOPIC_OF_ANSWER: dict[str, Topic] = {
 }
 
 
+@quick_init
 @dataclass(frozen=True)
 class Unasked:
     """A question a fact could have asked but does not, and why."""

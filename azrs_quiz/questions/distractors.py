@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from azrs_quiz.facts.dates import PartialDate
 from azrs_quiz.facts.models import Agreement, Person
+from azrs_quiz.frozen import quick_init
 from azrs_quiz.questions.index import AmountBucket, BankIndex, compatible
 from azrs_quiz.questions.stems import Draft, display
 
@@ -30,6 +31,7 @@ _DATE_WINDOW_MONTHS = {"year": 12 * 6, "month": 12 * 3, "day": 12 * 4}
 _AMOUNT_RATIO = Decimal(4)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Options:
     """The options of one question and the index of the correct one."""
@@ -38,6 +40,7 @@ class Options:
     answer: int
 
 
+@quick_init
 @dataclass(frozen=True)
 class Shortfall:
     """Why a draft got no options: fewer than two fair wrong options of the key's kind exist."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from azrs_quiz.facts.topics import Topic
+from azrs_quiz.frozen import quick_init
 
 #: The kinds of fact a question can be about (Anki tags and exports use them).
 FactKind = str  # "event" | "person" | "agreement" | "figure"
 
 
+@quick_init
 @dataclass(frozen=True)
 class Question:
     """One multiple-choice question with exactly one correct option.

@@ -16,6 +16,7 @@ from typing import Literal
 
 from azrs_quiz.facts.dates import PartialDate
 from azrs_quiz.facts.models import Agreement, Event, Fact, Figure, Person, Topic, fact_kind
+from azrs_quiz.frozen import quick_init
 from azrs_quiz.questions.index import AmountBucket, BankIndex, amount_bucket, compatible
 from azrs_quiz.questions.wording import (
     WHEN_QUESTION,
@@ -33,6 +34,8 @@ _AGREEMENT_PREPOSITION = {"loan": "for", "credit-line": "for", "contract": "for"
 _AGREEMENT_VERB = {"loan": "agreed", "credit-line": "agreed", "deal": "agreed", "commission": "set up"}
 
 
+@quick_init
+@quick_init
 @dataclass(frozen=True)
 class Domain:
     """What kind of thing the answer is, so distractors can be of the same kind.
@@ -47,6 +50,8 @@ class Domain:
     qualifier: str = "exact"
 
 
+@quick_init
+@quick_init
 @dataclass(frozen=True)
 class Truth:
     """A rule that makes other answers true as well, checked per candidate distractor.
@@ -67,6 +72,8 @@ class Truth:
     role: str | None = None
 
 
+@quick_init
+@quick_init
 @dataclass(frozen=True)
 class Draft:
     """A question before its options are chosen."""
