@@ -61,7 +61,7 @@ def test_the_instance_stays_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         quick.name = "b"  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
-        del quick.count  # type: ignore[misc]
+        del quick.count
 
 
 def test_classes_it_cannot_serve_are_refused_when_defined() -> None:
