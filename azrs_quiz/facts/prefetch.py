@@ -3,8 +3,9 @@
 Before the loader runs, a command that reads a big pack (``export anki``, ``validate``)
 spends about as long importing it (pydantic, the models) as parsing the YAML. Started
 first, :func:`content_parsed_ahead` lists the content's YAML files and parses them in
-child processes, one per core, each given about as many bytes (:mod:`azrs_quiz.parts`),
-while this one imports; the loader then takes each file from them through
+child processes, one per core, each taking the next file as soon as it is free, the
+biggest first (:mod:`azrs_quiz.parts`), while this one imports (and then takes any file
+still waiting); the loader then takes each file from them through
 :func:`~azrs_quiz.facts.loader.load_content_reading`. :func:`load_content_parsed_ahead`
 does both, for a caller that has not imported the loader yet.
 
@@ -49,16 +50,15 @@ def content_parsed_ahead(path: str | Path | None = None) -> Iterator[FileReader]
     """
     root = bundled_content_path() if path is None else Path(path)
     try:
-        files = [os.fspath(file) for _, file in yaml_files_under(root)]
-        sizes = [_size(file) for file in files]
+        # The biggest files first: taken first, they leave the small ones to even out the end.
+        files = sorted((os.fspath(file) for _, file in yaml_files_under(root)), key=_size, reverse=True)
     except (OSError, RecursionError):  # the loader reports what is wrong with the path
-        files, sizes = [], []
+        files = []
     # Imported once, here, before the fork: each child would import it again (PyYAML alone takes
     # 30 ms, most of it compiling one regular expression), and this process needs it anyway.
     import azrs_quiz.facts.yamlfile  # noqa: F401
 
-    # Parsing takes about as long per byte whatever the file: the parts get as many bytes each.
-    with parts_started(_parse, files, min_part=1, here=False, weights=sizes) as parts:
+    with parts_started(_parse, files, min_part=1, here=False) as parts:
         yield _ParsedAhead(parts)
 
 

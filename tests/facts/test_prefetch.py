@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -41,12 +42,15 @@ def test_a_large_pack_parsed_ahead_is_the_same_pack(tmp_path: Path) -> None:
     assert load_content_parsed_ahead(pack) == load_content(pack)
 
 
-def test_valid_files_are_parsed_in_the_child_not_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_valid_files_are_parsed_in_the_children_while_this_process_is_busy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def no_parsing_here(path: Path) -> None:
         raise AssertionError(f"{path} was parsed in the parent")
 
     with content_parsed_ahead(TINY_PACK) as read:
         monkeypatch.setattr(yamlfile, "read_yaml", no_parsing_here)  # after the fork: this process only
+        time.sleep(1)  # importing, say: the children take every file meanwhile
         content = load_content_reading(TINY_PACK, read)
     monkeypatch.undo()
 
