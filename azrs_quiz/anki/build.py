@@ -18,7 +18,7 @@ from azrs_quiz.atomic import write_atomically, write_text_atomically
 from azrs_quiz.facts.content import Content
 from azrs_quiz.facts.models import TOPICS, Topic
 from azrs_quiz.facts.topics import choose_topics
-from azrs_quiz.gcpause import garbage_collection_paused
+from azrs_quiz.gcpause import garbage_collection_paused, keep_to_exit
 from azrs_quiz.questions import question_bank
 from azrs_quiz.questions.model import Question
 
@@ -134,6 +134,7 @@ def _export(
     )
     if record_history and note_history.dumps() != before:
         write_text_atomically(history_path, note_history.dumps(), force=True)
+    keep_to_exit(questions, specs, built)
     return AnkiExport(
         target,
         built.notes,

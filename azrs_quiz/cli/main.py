@@ -153,6 +153,9 @@ def run() -> NoReturn:
     the command's status, as mypy ends its runs. Calling :func:`main` itself (a script,
     click's test runner) exits the usual way.
     """
+    from azrs_quiz.gcpause import abandon_at_exit
+
+    abandon_at_exit()
     try:
         main(prog_name="azrs-quiz")
         status: object = 0  # standalone mode always raises SystemExit; this is only a fallback
