@@ -43,6 +43,9 @@ def spaced_order(groups: Sequence[str], *, after: Sequence[str] = ()) -> list[in
     gap = min(GAP, (len(groups) - most) // max(most - 1, 1))
     ready = [first - len(queue) * size for first, queue in queues.items()]
     waiting: deque[tuple[int, int]] = deque()  # (position used, first appearance), in the order used
+    # Only the last gap + 1 cards before these can hold a fact back: one placed earlier would
+    # be released before the first position anyway (a whole deck's first cards, for the reverses).
+    after = after[len(after) - gap - 1 :] if len(after) > gap + 1 else after
     recent = {group: position - len(after) for position, group in enumerate(after)}
     if recent:
         ready = [rank for rank in ready if groups[rank % size] not in recent]

@@ -60,6 +60,17 @@ def test_big_decks_keep_the_order_too(facts: list[int]) -> None:
     assert spaced_order(groups, after=groups[:50]) == _spaced_order_as_first_written(groups, after=groups[:50])
 
 
+@given(
+    st.lists(st.integers(min_value=0, max_value=300), max_size=60),
+    st.lists(st.integers(min_value=0, max_value=300), max_size=2000),
+)
+def test_reverse_cards_after_a_whole_deck_keep_the_order(reverses: list[int], firsts: list[int]) -> None:
+    # The reverse cards come after every first card: only the last of those can hold one back.
+    groups = [f"fact-{fact}" for fact in reverses]
+    after = [f"fact-{fact}" for fact in firsts]
+    assert spaced_order(groups, after=after) == _spaced_order_as_first_written(groups, after=after)
+
+
 def test_every_card_is_placed_once_and_one_facts_cards_are_apart() -> None:
     groups = [f"fact-{index % 40}" for index in range(120)]
     order = spaced_order(groups)
