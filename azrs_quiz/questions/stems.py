@@ -225,6 +225,7 @@ def _draft(
     prompt = authored if authored is not None else template
     if prompt is None:
         return None
+    key_form = answer_form(domain, key, index)
     return Draft(
         fact=fact,
         kind=fact_kind(fact),
@@ -233,11 +234,11 @@ def _draft(
         authored=authored is not None,
         domain=domain,
         key=key,
-        key_form=answer_form(domain, key, index),
+        key_form=key_form,
         excluded=(
             frozenset({key, *excluded})  # dates are compared as they are
             if domain.name == "date"
-            else frozenset(answer_form(domain, value, index) for value in {key, *excluded})
+            else frozenset({key_form, *(answer_form(domain, value, index) for value in excluded)})
         ),
         fallbacks=fallbacks if authored is None else (),
         truth=truth,
