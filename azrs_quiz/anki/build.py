@@ -129,7 +129,9 @@ def _export(
     target = Path(path)
     write_atomically(
         target,
-        lambda temporary: write_apkg(temporary, built, zip_time=built.newest_stamp, on_written=tick),
+        lambda temporary: write_apkg(
+            temporary, built, zip_time=built.newest_stamp, on_written=tick if progress is not None else None
+        ),
         force=force,
     )
     if record_history and note_history.dumps() != before:

@@ -43,6 +43,8 @@ RETIRED_REVERSE_TAG = "azrs::reverse-retired"
 
 #: Mixed into every GUID so our notes never collide with another deck's.
 _GUID_NAMESPACE = "azrs-quiz"
+#: What genanki.guid_for("azrs-quiz", key) hashes before the key.
+_NOTE_GUID_PREFIX = f"{_GUID_NAMESPACE}__".encode()
 #: The digits of Anki's GUIDs (genanki's BASE91_TABLE).
 _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 #: Every two-digit number in base 91, as its two digits.
@@ -85,7 +87,7 @@ def note_guid(key: str) -> str:
     The value is exactly ``genanki.guid_for("azrs-quiz", key)`` (a test checks),
     computed without its per-digit loop.
     """
-    return base91(int.from_bytes(hashlib.sha256(f"{_GUID_NAMESPACE}__{key}".encode()).digest()[:8], "big"))
+    return base91(int.from_bytes(hashlib.sha256(_NOTE_GUID_PREFIX + key.encode()).digest()[:8], "big"))
 
 
 def base91(number: int) -> str:
