@@ -24,15 +24,17 @@ def quick_init(cls: C) -> C:
     ``__slots__``, no default factories and no init-only or ``init=False`` fields: those
     are refused with a :class:`TypeError` at import time.
     """
+    refused = TypeError(f"quick_init needs a plain frozen dataclass, not {cls.__qualname__}")
+    if not dataclasses.is_dataclass(cls):
+        raise refused
     parameters = dataclasses.fields(cls)
     if (
-        not dataclasses.is_dataclass(cls)
-        or not cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
+        not cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
         or hasattr(cls, "__post_init__")
         or "__slots__" in cls.__dict__
         or any(not field.init or field.default_factory is not dataclasses.MISSING for field in parameters)
     ):
-        raise TypeError(f"quick_init needs a plain frozen dataclass, not {cls.__qualname__}")
+        raise refused
     defaults: dict[str, Any] = {}
     signature = []
     for field in parameters:

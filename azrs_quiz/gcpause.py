@@ -65,10 +65,10 @@ def keep_to_exit(*objects: object) -> None:
 
     Freeing a 10,000-fact export's questions and notes takes 25-40 ms, much of it writing
     to pages a forked child had shared (each write then copies or remaps a page): time
-    spent for nothing when the process is about to end anyway. Give it only what is
-    alive at the process's peak anyway, so that keeping it costs no memory. Only the ``azrs-quiz``
-    program declares that (:func:`abandon_at_exit`); in any other process (a library
-    caller, a test) this does nothing, and the objects are freed as usual.
+    spent for nothing when the process is about to end anyway. Only the ``azrs-quiz``
+    program declares that it will (:func:`abandon_at_exit`); in any other process (a
+    library caller, a test) this does nothing, and the objects are freed as usual. Give it
+    only what is alive at the process's peak anyway, so that keeping it costs no memory.
     """
     if _kept_to_exit is not None:
         _kept_to_exit.append(objects)

@@ -88,3 +88,11 @@ def test_classes_it_cannot_serve_are_refused_when_defined() -> None:
 
             def __post_init__(self) -> None:
                 pass
+
+
+def test_a_class_that_is_no_dataclass_is_refused_in_the_same_words() -> None:
+    with pytest.raises(TypeError, match="plain frozen dataclass"):
+
+        @quick_init
+        class Plain:
+            name: str

@@ -118,19 +118,11 @@ def _export(
 
     credits = {pack.id: pack_credit_html(pack) for pack in content.packs}
     built = build_decks(specs, note_history, content.packs, credits, edited_at=edited_at)
-    written = 0
-
-    def tick() -> None:
-        nonlocal written
-        written += 1
-        if progress is not None:
-            progress(written, len(specs))
-
     target = Path(path)
     write_atomically(
         target,
         lambda temporary: write_apkg(
-            temporary, built, zip_time=built.newest_stamp, on_written=tick if progress is not None else None
+            temporary, built, zip_time=built.newest_stamp, on_written=_counter(progress, len(specs))
         ),
         force=force,
     )
@@ -147,3 +139,18 @@ def _export(
         tuple(deck.name for deck in built.decks),
         built.retired,
     )
+
+
+def _counter(progress: ProgressCallback | None, total: int) -> Callable[[], None] | None:
+    """A callback for each note written that reports ``(written, total)`` to ``progress``; none without one."""
+    if progress is None:
+        return None
+    report = progress
+    written = 0
+
+    def tick() -> None:
+        nonlocal written
+        written += 1
+        report(written, total)
+
+    return tick

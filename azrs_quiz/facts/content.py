@@ -22,10 +22,8 @@ from azrs_quiz.facts.models import (
     Source,
     Topic,
 )
-from azrs_quiz.frozen import quick_init
 
 
-@quick_init
 @dataclass(frozen=True)
 class RecordOrigin:
     """Where a record was read: its file, and the line of any field inside it."""

@@ -125,11 +125,6 @@ _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _all_in(values: list[Any], known: Mapping[str, object]) -> bool:
-    """Whether every item of ``values`` is text naming a key of ``known``."""
-    return all(isinstance(value, str) and value in known for value in values)
-
-
 def _ids_in(value: object) -> list[str | None]:
     """The ids a reference field holds: one, a list of them, or none; anything else is a field error."""
     if isinstance(value, str):
@@ -466,12 +461,11 @@ class _ContentBuilder:
                 if value is None:
                     continue
                 known_ids = known[kind]
-                if isinstance(value, str):
-                    if value in known_ids:  # the usual case: nothing to report
-                        continue
-                elif not isinstance(value, list) or _all_in(value, known_ids):
-                    continue  # no reference (a field error, reported already), or every one known
+                if isinstance(value, str) and value in known_ids:  # the usual case, without a list
+                    continue
                 ids = _ids_in(value)
+                if all(ref in known_ids for ref in ids):  # every one known: nothing to report
+                    continue
                 label = f"{section}[{origin.location[-1]}]"
                 self._check_ids(origin, label, field, ids, known_ids, kind)
 

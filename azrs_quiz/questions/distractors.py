@@ -40,7 +40,6 @@ class Options:
     answer: int
 
 
-@quick_init
 @dataclass(frozen=True)
 class Shortfall:
     """Why a draft got no options: fewer than two fair wrong options of the key's kind exist."""

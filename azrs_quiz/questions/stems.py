@@ -35,7 +35,6 @@ _AGREEMENT_VERB = {"loan": "agreed", "credit-line": "agreed", "deal": "agreed", 
 
 
 @quick_init
-@quick_init
 @dataclass(frozen=True)
 class Domain:
     """What kind of thing the answer is, so distractors can be of the same kind.
@@ -50,7 +49,6 @@ class Domain:
     qualifier: str = "exact"
 
 
-@quick_init
 @quick_init
 @dataclass(frozen=True)
 class Truth:
@@ -72,7 +70,6 @@ class Truth:
     role: str | None = None
 
 
-@quick_init
 @quick_init
 @dataclass(frozen=True)
 class Draft:

@@ -111,6 +111,19 @@ entry.run()
         refused = _python("-c", script, "--refuse")
         assert (refused.returncode, refused.stderr) == (1, "stopped: a reason\n")
 
+    def test_a_thread_still_running_at_the_end_is_let_finish(self) -> None:
+        # A quick exit would cut it off: run() leaves such a process to the usual shutdown.
+        script = """
+import sys, threading, time
+from azrs_quiz.cli.main import run
+threading.Thread(target=lambda: (time.sleep(0.3), print("thread done", flush=True))).start()
+sys.argv = ["azrs-quiz", "--version"]
+run()
+"""
+        result = _python("-c", script)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines()[-1] == "thread done"
+
     def test_the_version_is_the_installed_distribution_version(self) -> None:
         assert importlib.metadata.version("azrs-quiz") == azrs_quiz.__version__
 
